@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The accuracy gate: parses the shared seeds (and the PDF fixtures when
+# present) with the release binary, scores them with ../shared/eval/score.py
+# and fails below the level reached so far. Raise the numbers as the work
+# raises them; never lower them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${1:-../shared}"
+BIN=target/release/vacancy-ingest
+
+# level reached so far (seeds): fields right %, high precision %, high coverage %, lines lost
+MIN_RIGHT=100.0
+MIN_PRECISION=100.0
+MIN_COVERAGE=95.0
+MAX_LOST=0
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+check() { # name gold records inputs
+  local name=$1 gold=$2 records=$3 inputs=$4 line
+  line=$(python3 "$SHARED/eval/score.py" --gold "$gold" --records "$records" ${inputs:+--inputs "$inputs"} | tail -n 1)
+  echo "$name: $line"
+  python3 - "$line" "$MIN_RIGHT" "$MIN_PRECISION" "$MIN_COVERAGE" "$MAX_LOST" <<'PY'
+import re, sys
+line, right, prec, cov, lost = sys.argv[1], *map(float, sys.argv[2:])
+def pct(label):
+    m = re.search(label + r"[^|]*?([\d.]+)%", line)
+    return float(m.group(1)) if m else None
+got = {"fields right": pct(r"fields right"), "high-confidence precision": pct(r"high-confidence precision"),
+       "high coverage": pct(r"high coverage")}
+m = re.search(r"lines lost (\d+|n/a)", line)
+lost_got = None if not m or m.group(1) == "n/a" else int(m.group(1))
+bad = []
+for k, need in (("fields right", right), ("high-confidence precision", prec), ("high coverage", cov)):
+    if got[k] is None or got[k] < need:
+        bad.append(f"{k} {got[k]} < {need}")
+if lost_got is not None and lost_got > lost:
+    bad.append(f"lines lost {lost_got} > {int(lost)}")
+if bad:
+    print("accuracy gate FAILED: " + "; ".join(bad))
+    sys.exit(1)
+print("accuracy gate ok")
+PY
+}
+
+mkdir -p "$work/seeds"
+"$BIN" --out-dir "$work/seeds" "$SHARED"/seeds/*.txt
+check "seeds" "$SHARED/gold" "$work/seeds" "$SHARED/seeds"

@@ -1,0 +1,200 @@
+//! GENERAL INFORMATION: title, duty station, duration, grade, department
+//! and organisational unit.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{field, Ctx};
+use crate::record::{Duration, Field, Flag, General, Unit};
+use crate::segment::{Acc, Collected, FieldId, Flags};
+use crate::template::{NOT_RENEWABLE_WORDS, NUMBER_WORDS, RENEWABLE_WORDS};
+use crate::text::{collapse_spaces, fold};
+
+/// The longest assignment accepted, in months; more is a misreading.
+const MAX_MONTHS: u16 = 120;
+
+static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]*(?:[/&\-.][A-Za-z0-9]+)*)\s*\)").expect("valid regex"));
+static GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([PpGgDd])\s*[-–]?\s*(\d)$").expect("valid regex"));
+static AMOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,3})\s*(?:-|\s)?\s*(months?|years?|yrs?|mos?)\b").expect("valid regex"));
+
+/// Whether a parenthesized token is an acronym: at least two capitals and
+/// mostly capitals ("GEDI", "SOC/POLICY", "CO-Dakar"), not a word ("(Geneva)").
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && (upper * 2 >= letters || s.contains(['-', '/']) && upper >= 2)
+}
+
+/// Splits "Gender, Equality, Diversity and Inclusion (GEDI) Branch" into the
+/// name without the acronym and the acronym. Returns the unit and whether
+/// several acronyms were found (the last one is taken).
+pub(crate) fn parse_unit(text: &str) -> (Unit, bool) {
+    let found: Vec<regex::Captures<'_>> = ACRONYM.captures_iter(text).filter(|c| is_acronym(&c[1])).collect();
+    let Some(last) = found.last() else {
+        return (Unit { name: clean_value(text), acronym: None }, false);
+    };
+    let whole = last.get(0).expect("match");
+    let acronym = last[1].to_string();
+    let mut name = String::with_capacity(text.len());
+    name.push_str(&text[..whole.start()]);
+    name.push(' ');
+    name.push_str(&text[whole.end()..]);
+    let name = clean_value(&name);
+    let name = name.replace(" ,", ",");
+    (Unit { name, acronym: Some(acronym) }, found.len() > 1)
+}
+
+/// Collapses spaces and trims punctuation that separates a value from the
+/// next one.
+pub(crate) fn clean_value(text: &str) -> String {
+    collapse_spaces(text).trim_matches(|c: char| c == ',' || c == ';' || c == ' ').to_string()
+}
+
+/// Parses "12 months, renewable", "24 months", "One year, renewable",
+/// "two years (non-renewable)". `None` when no length is found.
+pub(crate) fn parse_duration(text: &str) -> Option<Duration> {
+    let folded = fold(text);
+    let mut months: Option<u16> = None;
+    if let Some(c) = AMOUNT.captures(&folded) {
+        let n: u16 = c[1].parse().ok()?;
+        months = Some(if c[2].starts_with('y') { n.saturating_mul(12) } else { n });
+    } else {
+        // number words: "one year", "eighteen months"
+        for (word, n) in NUMBER_WORDS {
+            for unit in ["month", "months", "year", "years"] {
+                let phrase = format!("{word} {unit}");
+                let hit = folded == phrase
+                    || folded.starts_with(&format!("{phrase} "))
+                    || folded.contains(&format!(" {phrase} "))
+                    || folded.ends_with(&format!(" {phrase}"));
+                if hit {
+                    months = Some(if unit.starts_with('y') { n * 12 } else { *n });
+                    break;
+                }
+            }
+            if months.is_some() {
+                break;
+            }
+        }
+    }
+    let months = months.filter(|m| (1..=MAX_MONTHS).contains(m))?;
+    let renewable = !NOT_RENEWABLE_WORDS.iter().any(|w| folded.contains(w))
+        && RENEWABLE_WORDS.iter().any(|w| folded.split(' ').any(|t| t == *w) || folded.contains(w));
+    Some(Duration { months, renewable })
+}
+
+/// "P-2", "p 2" -> "P2"; anything else is kept as written.
+pub(crate) fn parse_grade(text: &str) -> String {
+    let t = clean_value(text);
+    match GRADE.captures(&t) {
+        Some(c) => format!("{}{}", c[1].to_uppercase(), &c[2]),
+        None => t,
+    }
+}
+
+fn string_field(ctx: &Ctx<'_>, acc: &Acc, parse: impl Fn(&str) -> String) -> Field<String> {
+    let mut flags = ctx.flags(acc);
+    match ctx.joined(acc, &mut flags) {
+        Some(v) => {
+            let v = parse(&v);
+            field((!v.is_empty()).then_some(v), flags, ctx.range(acc))
+        }
+        None => Field::missing(),
+    }
+}
+
+fn unit_field(ctx: &Ctx<'_>, acc: &Acc) -> Field<Unit> {
+    let mut flags = ctx.flags(acc);
+    match ctx.joined(acc, &mut flags) {
+        Some(v) => {
+            let (unit, several) = parse_unit(&v);
+            if several {
+                flags.set(Flag::Ambiguous);
+            }
+            field((!unit.name.is_empty()).then_some(unit), flags, ctx.range(acc))
+        }
+        None => Field::missing(),
+    }
+}
+
+pub(super) fn general(ctx: &Ctx<'_>, c: &Collected) -> General {
+    let acc = |id: FieldId| &c.fields[id as usize];
+    let mut g = General::default();
+    g.title = string_field(ctx, acc(FieldId::Title), clean_value);
+    g.duty_station = string_field(ctx, acc(FieldId::DutyStation), clean_value);
+    g.grade = string_field(ctx, acc(FieldId::Grade), parse_grade);
+    g.department = unit_field(ctx, acc(FieldId::Department));
+    g.organisational_unit = unit_field(ctx, acc(FieldId::OrgUnit));
+    let a = acc(FieldId::Duration);
+    let mut flags: Flags = ctx.flags(a);
+    g.duration = match ctx.joined(a, &mut flags) {
+        Some(v) => match parse_duration(&v) {
+            Some(d) => field(Some(d), flags, ctx.range(a)),
+            None => {
+                let mut f = Field::missing();
+                f.flags.push(Flag::Unparsed);
+                f
+            }
+        },
+        None => Field::missing(),
+    };
+    g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_table() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Gender, Equality, Diversity and Inclusion (GEDI) Branch",
+                "Gender, Equality, Diversity and Inclusion Branch",
+                Some("GEDI"),
+            ),
+            (
+                "Conditions of Work and Equality Department (WORKQUALITY)",
+                "Conditions of Work and Equality Department",
+                Some("WORKQUALITY"),
+            ),
+            ("Social Policy Unit (SOC/POLICY)", "Social Policy Unit", Some("SOC/POLICY")),
+            ("ILO Country Office for Senegal (CO-Dakar)", "ILO Country Office for Senegal", Some("CO-Dakar")),
+            ("Conditions of Work and Equality Department", "Conditions of Work and Equality Department", None),
+            ("Office in (Geneva)", "Office in (Geneva)", None),
+        ];
+        for (text, name, acronym) in cases {
+            let (u, _) = parse_unit(text);
+            assert_eq!((u.name.as_str(), u.acronym.as_deref()), (*name, *acronym), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn duration_table() {
+        let d = |m, r| Some(Duration { months: m, renewable: r });
+        let cases: &[(&str, Option<Duration>)] = &[
+            ("12 months, renewable", d(12, true)),
+            ("24 months", d(24, false)),
+            ("One year, renewable", d(12, true)),
+            ("two years", d(24, false)),
+            ("12 months with possibility of extension", d(12, true)),
+            ("1 year (non-renewable)", d(12, false)),
+            ("18-months", d(18, false)),
+            ("to be decided", None),
+            ("999 months", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_duration(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn grade_table() {
+        for (text, want) in [("P2", "P2"), ("P-2", "P2"), ("p 1", "P1"), ("P2 step 1", "P2 step 1")] {
+            assert_eq!(parse_grade(text), want, "{text:?}");
+        }
+    }
+}

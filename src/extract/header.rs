@@ -1,0 +1,112 @@
+//! Post number, month and year of issue, submission e-mail.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{field, Ctx};
+use crate::record::{Field, Flag, Header};
+use crate::segment::{Collected, FieldId, Flags};
+use crate::template::MONTHS;
+use crate::text::fold;
+
+/// The shortest month abbreviation accepted ("Sep", "Sept").
+const MIN_MONTH_PREFIX: usize = 3;
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\D)(\d{2,7})(?:\D|$)").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d|2100)\b").expect("valid regex"));
+
+/// A month name (or abbreviation, or number 1-12) at the start of a word.
+pub(crate) fn parse_month(text: &str) -> Option<u8> {
+    let folded = fold(text);
+    for word in folded.split(' ') {
+        if word.len() >= MIN_MONTH_PREFIX {
+            if let Some(&(_, n)) = MONTHS.iter().find(|(name, _)| name.starts_with(word) || *name == word) {
+                return Some(n);
+            }
+        }
+    }
+    let first = folded.split(' ').next()?;
+    let n: u8 = first.parse().ok()?;
+    (1..=12).contains(&n).then_some(n)
+}
+
+pub(super) fn header(ctx: &Ctx<'_>, c: &Collected) -> Header {
+    let mut h = Header::default();
+    // post number
+    let acc = &c.fields[FieldId::PostNumber as usize];
+    let mut flags = ctx.flags(acc);
+    h.post_number = match ctx.joined(acc, &mut flags) {
+        Some(v) => {
+            let n = NUMBER.captures(&v).map(|c| c[1].to_string());
+            field(n, flags, ctx.range(acc))
+        }
+        None => Field::missing(),
+    };
+    // month, and a year written after it
+    let acc = &c.fields[FieldId::IssueMonth as usize];
+    let mut flags = ctx.flags(acc);
+    let mut year_from_month = None;
+    h.issue_month = match ctx.joined(acc, &mut flags) {
+        Some(v) => {
+            year_from_month = YEAR.find(&v).and_then(|m| m.as_str().parse::<u16>().ok());
+            field(parse_month(&v), flags, ctx.range(acc))
+        }
+        None => Field::missing(),
+    };
+    // year: its own label, else after the month, else a bare year line
+    let acc = &c.fields[FieldId::IssueYear as usize];
+    let mut flags = ctx.flags(acc);
+    let labelled = ctx.joined(acc, &mut flags).and_then(|v| YEAR.find(&v).and_then(|m| m.as_str().parse::<u16>().ok()));
+    h.issue_year = if labelled.is_some() {
+        field(labelled, flags, ctx.range(acc))
+    } else if let Some(y) = year_from_month {
+        let mut f = Flags::default();
+        f.set(Flag::Inferred);
+        field(Some(y), f, h.issue_month.lines)
+    } else if let Some(first) = c.bare_years.first() {
+        let mut f = Flags::default();
+        f.set(Flag::LabelMissing);
+        if c.bare_years.iter().any(|y| y.value != first.value) {
+            f.set(Flag::Ambiguous);
+        }
+        let no = ctx.lines[first.line].no;
+        field(Some(first.value), f, Some([no, no]))
+    } else {
+        Field::missing()
+    };
+    // submission e-mail from the note for supervisors
+    h.submission_email = match c.note_emails.first() {
+        Some((line, email)) => {
+            let mut f = Flags::default();
+            if c.note_emails.iter().any(|(_, e)| !e.eq_ignore_ascii_case(email)) {
+                f.set(Flag::Ambiguous);
+            }
+            let no = ctx.lines[*line].no;
+            field(Some(email.clone()), f, Some([no, no]))
+        }
+        None => Field::missing(),
+    };
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_table() {
+        let cases: &[(&str, Option<u8>)] = &[
+            ("October", Some(10)),
+            ("September 2023", Some(9)),
+            ("Sept. 2023", Some(9)),
+            ("mars", None),
+            ("10/2024", Some(10)),
+            ("13", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_month(text), *want, "{text:?}");
+        }
+    }
+}

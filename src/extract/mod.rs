@@ -1,0 +1,187 @@
+//! Extract: each field's collected lines to its typed value, flags,
+//! confidence and line range.
+
+mod general;
+mod header;
+mod supervision;
+
+use std::cell::OnceCell;
+
+use crate::normalize::reflow::{self, Paragraph, Piece, Vocabulary};
+use crate::normalize::Line;
+use crate::record::{
+    Confidence, Duties, Field, Flag, General, Header, Learning, Qualifications, Requirement, Supervision,
+};
+use crate::segment::{Acc, Collected, FieldId, Flags, Part};
+
+/// Flags that make a value a guess: any of them caps confidence at medium.
+const MEDIUM_FLAGS: &[Flag] = &[
+    Flag::HeadingFuzzy,
+    Flag::HeadingInferred,
+    Flag::LabelMissing,
+    Flag::Inferred,
+    Flag::OutOfOrder,
+    Flag::NeighbourUnclassified,
+];
+
+/// Flags that make a value a weak guess: confidence low.
+const LOW_FLAGS: &[Flag] = &[Flag::Ambiguous, Flag::Unparsed];
+
+/// Confidence from flags: high only when no guess was involved.
+pub(crate) fn confidence(flags: Flags) -> Confidence {
+    if flags.has(Flag::Missing) {
+        Confidence::None
+    } else if LOW_FLAGS.iter().any(|&f| flags.has(f)) {
+        Confidence::Low
+    } else if MEDIUM_FLAGS.iter().any(|&f| flags.has(f)) {
+        Confidence::Medium
+    } else {
+        Confidence::High
+    }
+}
+
+/// Builds a field: a missing one when `value` is `None`.
+pub(crate) fn field<T>(value: Option<T>, flags: Flags, lines: Option<[u32; 2]>) -> Field<T> {
+    match value {
+        None => Field::missing(),
+        Some(v) => Field { value: Some(v), confidence: confidence(flags), flags: flags.to_vec(), lines },
+    }
+}
+
+/// The lines and the document vocabulary, shared by the extractors.
+pub(crate) struct Ctx<'a> {
+    pub lines: &'a [Line],
+    vocab: OnceCell<Vocabulary>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(lines: &'a [Line]) -> Self {
+        Ctx { lines, vocab: OnceCell::new() }
+    }
+
+    /// The text of a part.
+    pub(crate) fn text(&self, p: &Part) -> &'a str {
+        &self.lines[p.line].text[p.start..p.end]
+    }
+
+    /// The flags of a field: its own, plus what normalization did to its
+    /// lines.
+    pub(crate) fn flags(&self, acc: &Acc) -> Flags {
+        let mut f = acc.flags;
+        for p in &acc.parts {
+            let l = &self.lines[p.line];
+            if l.markup {
+                f.set(Flag::MarkupStripped);
+            }
+            if l.repaired {
+                f.set(Flag::Repaired);
+            }
+        }
+        f
+    }
+
+    /// The input line range of a field.
+    pub(crate) fn range(&self, acc: &Acc) -> Option<[u32; 2]> {
+        Some([acc.first_line?, acc.last_line?])
+    }
+
+    /// The field's text as paragraphs (wrapped lines re-joined).
+    pub(crate) fn paragraphs(&self, acc: &Acc, flags: &mut Flags) -> Vec<Paragraph> {
+        let pieces: Vec<Piece<'_>> = acc
+            .parts
+            .iter()
+            .map(|p| Piece {
+                text: self.text(p),
+                line: self.lines[p.line].no,
+                bullet: p.bullet.is_some(),
+                blank_before: p.blank_before,
+                page_break: p.page_break,
+            })
+            .collect();
+        let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));
+        let (paras, notes) = if needs_vocab {
+            let vocab = self.vocab.get_or_init(|| Vocabulary::from_texts(self.lines.iter().map(|l| l.text.as_str())));
+            reflow::build(&pieces, &|w| vocab.contains(w))
+        } else {
+            reflow::build(&pieces, &|_| false)
+        };
+        if notes.repaired {
+            flags.set(Flag::Repaired);
+        }
+        if notes.multiline && pieces.len() > 1 {
+            flags.set(Flag::MultilineValue);
+        }
+        paras
+    }
+
+    /// The field's text as one string.
+    pub(crate) fn joined(&self, acc: &Acc, flags: &mut Flags) -> Option<String> {
+        let paras = self.paragraphs(acc, flags);
+        if paras.is_empty() {
+            return None;
+        }
+        let s = paras.into_iter().map(|p| p.text).collect::<Vec<_>>().join(" ");
+        Some(s)
+    }
+
+    /// A prose or list field: one string per paragraph or item.
+    pub(crate) fn block(&self, acc: &Acc) -> Field<Vec<String>> {
+        let mut flags = self.flags(acc);
+        let paras = self.paragraphs(acc, &mut flags);
+        let value: Vec<String> = paras.into_iter().map(|p| p.text).filter(|t| !t.is_empty()).collect();
+        if value.is_empty() {
+            return Field::missing();
+        }
+        field(Some(value), flags, self.range(acc))
+    }
+}
+
+/// Everything extracted from the collected fields.
+pub(crate) struct Extracted {
+    pub header: Header,
+    pub general: General,
+    pub supervision: Supervision,
+    pub introduction: Field<Vec<String>>,
+    pub duties: Duties,
+    pub qualifications: Qualifications,
+    pub learning: Learning,
+    pub background: Field<Vec<String>>,
+}
+
+/// Runs every extractor.
+pub(crate) fn extract(lines: &[Line], c: &Collected) -> Extracted {
+    let ctx = Ctx::new(lines);
+    let acc = |id: FieldId| &c.fields[id as usize];
+    let block = |id: FieldId| ctx.block(acc(id));
+    let req = |min: FieldId, des: FieldId| {
+        let mut r = Requirement::default();
+        r.minimum = block(min);
+        r.desirable = block(des);
+        r
+    };
+    let mut qualifications = Qualifications::default();
+    qualifications.education = req(FieldId::EducationMin, FieldId::EducationDes);
+    qualifications.work_experience = req(FieldId::WorkMin, FieldId::WorkDes);
+    qualifications.skills = req(FieldId::SkillsMin, FieldId::SkillsDes);
+    qualifications.languages = req(FieldId::LanguagesMin, FieldId::LanguagesDes);
+    qualifications.competencies = block(FieldId::Competencies);
+    let mut supervision = Supervision::default();
+    supervision.supervisor = supervision::supervisor(&ctx, acc(FieldId::Supervisor));
+    supervision.methodology = block(FieldId::Methodology);
+    let mut duties = Duties::default();
+    duties.responsibilities = block(FieldId::Responsibilities);
+    duties.key_outputs = block(FieldId::KeyOutputs);
+    let mut learning = Learning::default();
+    learning.training_components = block(FieldId::Training);
+    learning.learning_elements = block(FieldId::LearningElements);
+    Extracted {
+        header: header::header(&ctx, c),
+        general: general::general(&ctx, c),
+        supervision,
+        introduction: block(FieldId::Introduction),
+        duties,
+        qualifications,
+        learning,
+        background: block(FieldId::Background),
+    }
+}

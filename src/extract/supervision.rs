@@ -1,0 +1,173 @@
+//! The supervisor: name, position and e-mail from "Direct Supervision by".
+
+use super::{field, Ctx};
+use crate::record::{Field, Flag, Supervisor};
+use crate::segment::builder::emails;
+use crate::segment::Acc;
+use crate::template::NAME_PARTICLES;
+use crate::text::collapse_spaces;
+
+/// The most words a person's name has ("Maria de la Cruz Gomez" is 5).
+const MAX_NAME_WORDS: usize = 5;
+
+/// The fewest words of a name: a given name and a family name.
+const MIN_NAME_WORDS: usize = 2;
+
+/// How the name was told apart from the position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// By punctuation (a comma or a dash) after a name-shaped phrase.
+    Delimited,
+    /// By the e-mail's local part, which repeats the family name.
+    Email,
+    /// The whole text is a name.
+    NameOnly,
+    /// A guess: the first two capitalized words.
+    Guess,
+}
+
+fn is_name_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| c == '.' || c == ',');
+    if NAME_PARTICLES.contains(&w) {
+        return true;
+    }
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// Whether a phrase looks like a person's name: 2 to 5 capitalized words.
+pub(crate) fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (MIN_NAME_WORDS..=MAX_NAME_WORDS).contains(&words.len())
+        && words.iter().all(|w| is_name_word(w))
+        && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn trim_sep(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '.'))
+}
+
+/// Splits a supervisor line into name, position and e-mail. Returns the
+/// supervisor and how sure the split is.
+fn split(text: &str) -> Option<(Supervisor, Split)> {
+    let email = emails(text).next().map(|m| m.as_str().to_string());
+    let mut rest = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in emails(text) {
+        rest.push_str(&text[last..m.start()]);
+        rest.push(' ');
+        last = m.end();
+    }
+    rest.push_str(&text[last..]);
+    let rest = collapse_spaces(&rest);
+    let rest = trim_sep(&rest);
+    if rest.is_empty() {
+        return None;
+    }
+    let position = |s: &str| {
+        let p = trim_sep(s).to_string();
+        (!p.is_empty()).then_some(p)
+    };
+    // "Name, Position" or "Name – Position"
+    for sep in [",", " – ", " - ", " — ", ":"] {
+        if let Some((name, pos)) = rest.split_once(sep) {
+            let name = trim_sep(name);
+            if looks_like_name(name) {
+                return Some((Supervisor { name: name.to_string(), position: position(pos), email }, Split::Delimited));
+            }
+        }
+    }
+    if looks_like_name(rest) {
+        return Some((Supervisor { name: rest.to_string(), position: None, email }, Split::NameOnly));
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    // the e-mail's local part names the family name: "Laura Addati Specialist ..., addati@ilo.org"
+    if let Some(e) = &email {
+        let local = e.split('@').next().unwrap_or("").to_lowercase();
+        let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| p.len() > 1).collect();
+        for k in (MIN_NAME_WORDS - 1..words.len().min(MAX_NAME_WORDS)).rev() {
+            let w = trim_sep(words[k]).to_lowercase();
+            if w.len() > 1 && parts.iter().any(|p| *p == w || (p.len() > w.len() && p.ends_with(&w))) {
+                let name = words[..=k].join(" ");
+                if looks_like_name(&name) {
+                    return Some((
+                        Supervisor { name, position: position(&words[k + 1..].join(" ")), email },
+                        Split::Email,
+                    ));
+                }
+            }
+        }
+    }
+    // a guess: the leading capitalized words, at most two
+    let n = words.iter().take(MIN_NAME_WORDS).take_while(|w| is_name_word(w)).count();
+    if n == 0 {
+        return Some((Supervisor { name: rest.to_string(), position: None, email }, Split::Guess));
+    }
+    Some((Supervisor { name: words[..n].join(" "), position: position(&words[n..].join(" ")), email }, Split::Guess))
+}
+
+/// Parses a supervisor text; the flag says whether the split was a guess.
+#[cfg(test)]
+pub(crate) fn parse_supervisor(text: &str) -> Option<(Supervisor, bool)> {
+    split(text).map(|(s, how)| (s, how == Split::Guess))
+}
+
+pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
+    let mut flags = ctx.flags(acc);
+    let Some(text) = ctx.joined(acc, &mut flags) else {
+        return Field::missing();
+    };
+    match split(&text) {
+        Some((s, how)) => {
+            if how == Split::Guess {
+                flags.set(Flag::Ambiguous);
+            }
+            field(Some(s), flags, ctx.range(acc))
+        }
+        None => Field::missing(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, Option<&str>, Option<&str>, bool)] = &[
+            (
+                "Laura Addati Maternity Protection and Work-Family Specialist, addati@ilo.org.",
+                "Laura Addati",
+                Some("Maternity Protection and Work-Family Specialist"),
+                Some("addati@ilo.org"),
+                false,
+            ),
+            (
+                "Claire Hobden, technical officer on vulnerable workers: hobden@ilo.org",
+                "Claire Hobden",
+                Some("technical officer on vulnerable workers"),
+                Some("hobden@ilo.org"),
+                false,
+            ),
+            (
+                "Oliver Liang, Head, Public and Private Services Unit, liang@ilo.org",
+                "Oliver Liang",
+                Some("Head, Public and Private Services Unit"),
+                Some("liang@ilo.org"),
+                false,
+            ),
+            ("Ana María de la Cruz", "Ana María de la Cruz", None, None, false),
+            ("Somchai Prasert – Senior Specialist", "Somchai Prasert", Some("Senior Specialist"), None, false),
+            ("Senior Specialist on Migration", "Senior Specialist", Some("on Migration"), None, true),
+        ];
+        for (text, name, pos, email, guess) in cases {
+            let (s, g) = parse_supervisor(text).expect("a supervisor");
+            assert_eq!(
+                (s.name.as_str(), s.position.as_deref(), s.email.as_deref(), g),
+                (*name, *pos, *email, *guess),
+                "{text:?}"
+            );
+        }
+    }
+}

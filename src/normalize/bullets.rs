@@ -1,0 +1,145 @@
+//! List markers: `-`, `•`, `▪`, `o`, U+F0B7 (already mapped to `•`),
+//! `1.`, `(1)`, `a)`, and markdown's `- 1.` double markers.
+
+/// The symbol characters that mark a bullet when followed by a space.
+pub(crate) const SYMBOL_BULLETS: &[char] =
+    &['-', '–', '—', '•', '▪', '■', '●', '◦', '○', '·', '*', '+', '➢', '►', '▶', '✓', '✔', '❖', '◆', '□', '→', '⁃'];
+
+/// The most digits a list number has (`12.`); longer numbers are years or
+/// amounts, not markers.
+const MAX_NUMBER_DIGITS: usize = 2;
+
+/// How a line was marked as a list item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bullet {
+    /// A symbol: `-`, `•`, `o` ...
+    Symbol,
+    /// A number or letter: `1.`, `(1)`, `a)`.
+    Number,
+}
+
+/// Splits a leading list marker off a (character-cleaned) line. Returns the
+/// marker kind and the rest. A line that is only a marker returns
+/// `(Some(_), "")`.
+pub(crate) fn split(line: &str) -> (Option<Bullet>, &str) {
+    let mut rest = line.trim_start();
+    let mut found = None;
+    // at most two markers: "- 1. text", "• (a) text"
+    for _ in 0..2 {
+        if let Some(r) = symbol(rest) {
+            found = Some(found.unwrap_or(Bullet::Symbol));
+            rest = r;
+        } else if let Some(r) = number(rest) {
+            found = Some(match found {
+                Some(Bullet::Symbol) | None => Bullet::Number,
+                Some(b) => b,
+            });
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    (found, rest)
+}
+
+fn symbol(s: &str) -> Option<&str> {
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    if SYMBOL_BULLETS.contains(&first) {
+        // "**bold**" and "*italic*" are emphasis, not bullets
+        if first == '*' && !rest.starts_with(' ') {
+            return None;
+        }
+        if rest.is_empty() {
+            return Some(rest);
+        }
+        if rest.starts_with([' ', '\t']) {
+            return Some(rest.trim_start());
+        }
+        return None;
+    }
+    // a lower-case "o" used as a bullet glyph: "o Become familiar"
+    if first == 'o' {
+        let r = rest.strip_prefix(' ')?;
+        if r.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return Some(r.trim_start());
+        }
+    }
+    None
+}
+
+fn number(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let (open, start) = if b.first() == Some(&b'(') { (true, 1) } else { (false, 0) };
+    let digits = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let end = if digits > 0 {
+        if digits > MAX_NUMBER_DIGITS {
+            return None;
+        }
+        start + digits
+    } else {
+        // one letter (a-z) or a short roman numeral (i, ii, iii, iv, ...)
+        let letters = b[start..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let word = &s[start..start + letters];
+        let roman = !word.is_empty() && word.len() <= 4 && word.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        if !(letters == 1 || roman) {
+            return None;
+        }
+        start + letters
+    };
+    let close = *b.get(end)?;
+    let ok = if open {
+        close == b')'
+    } else if digits > 0 {
+        close == b'.' || close == b')'
+    } else {
+        // "a)" but not "a." (a sentence may start "a. "... rarely; "e.g." never)
+        close == b')'
+    };
+    if !ok {
+        return None;
+    }
+    let rest = &s[end + 1..];
+    if rest.is_empty() {
+        return Some(rest);
+    }
+    // a number marker must be followed by a space: "5.2 of" is not a list
+    rest.starts_with([' ', '\t']).then(|| rest.trim_start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        use Bullet::*;
+        let cases: &[(&str, Option<Bullet>, &str)] = &[
+            ("- Support the team", Some(Symbol), "Support the team"),
+            ("  - *Assist*", Some(Symbol), "*Assist*"),
+            ("• Item", Some(Symbol), "Item"),
+            ("▪ Item", Some(Symbol), "Item"),
+            ("o Become familiar", Some(Symbol), "Become familiar"),
+            ("1. Good communication", Some(Number), "Good communication"),
+            ("(1) Compile", Some(Number), "Compile"),
+            ("- (1) Compile", Some(Number), "Compile"),
+            ("- 1. Sensitivity", Some(Number), "Sensitivity"),
+            ("a) first", Some(Number), "first"),
+            ("(iv) fourth", Some(Number), "fourth"),
+            ("* item", Some(Symbol), "item"),
+            ("-", Some(Symbol), ""),
+            ("**Title:** x", None, "**Title:** x"),
+            ("*italic*", None, "*italic*"),
+            ("2024", None, "2024"),
+            ("5.2 of the ILO", None, "5.2 of the ILO"),
+            ("-30% growth", None, "-30% growth"),
+            ("or else", None, "or else"),
+            ("a. sentence", None, "a. sentence"),
+            ("2024. A year", None, "2024. A year"),
+        ];
+        for (input, kind, rest) in cases {
+            assert_eq!(split(input), (*kind, *rest), "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Markdown and HTML remnants: headings, emphasis, links, autolinks, tags,
+//! backslash escapes, horizontal rules and pipe-table rows.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The longest run of `#` that starts a markdown heading.
+const MAX_HEADING_LEVEL: usize = 6;
+
+/// The fewest rule characters (`-`, `*`, `_`, `=`) that make a horizontal
+/// rule; markdown needs three.
+const MIN_RULE_CHARS: usize = 3;
+
+/// The longest first cell of a two-cell table row that is read as a label.
+const MAX_TABLE_LABEL_CHARS: usize = 48;
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)\)").expect("valid regex")
+});
+static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]{2,})>").expect("valid regex")
+});
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:u|b|i|em|strong|span|br|p|sup|sub|font|div|mark|ins|del|s|small|big|a)\b[^<>]*>")
+        .expect("valid regex")
+});
+
+/// A line after markup removal.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Stripped {
+    /// The text without markup (not yet space-collapsed).
+    pub text: String,
+    /// The line was a markdown heading (`## ...`).
+    pub md_heading: bool,
+    /// The line is layout only: a horizontal rule or a table separator row.
+    pub rule: bool,
+    /// Something was removed.
+    pub changed: bool,
+}
+
+/// Whether a line is a horizontal rule: only `-`, `*`, `_`, `=` (and spaces),
+/// at least [`MIN_RULE_CHARS`] of them.
+pub(crate) fn is_rule(s: &str) -> bool {
+    let t = s.trim();
+    let n = t.chars().filter(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–')).count();
+    n >= MIN_RULE_CHARS && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
+}
+
+/// Removes markup from one line (already character-cleaned, bullet removed).
+pub(crate) fn strip(line: &str) -> Stripped {
+    let mut out = Stripped::default();
+    let mut s = line.trim();
+    if is_rule(s) {
+        out.rule = true;
+        out.changed = true;
+        return out;
+    }
+    // markdown heading
+    let hashes = s.chars().take_while(|&c| c == '#').count();
+    if (1..=MAX_HEADING_LEVEL).contains(&hashes) && s[hashes..].chars().next().is_none_or(|c| c == ' ') {
+        s = s[hashes..].trim();
+        s = s.trim_end_matches('#').trim_end();
+        out.md_heading = true;
+        out.changed = true;
+    }
+    let mut text = if s.starts_with('|') && s.ends_with('|') && s.len() > 1 {
+        out.changed = true;
+        match table_row(s) {
+            Some(row) => row,
+            None => {
+                out.rule = true;
+                return out;
+            }
+        }
+    } else {
+        s.to_string()
+    };
+    if text.contains("](") {
+        let replaced = LINK.replace_all(&text, |c: &regex::Captures| {
+            let label = c.get(1).map_or("", |m| m.as_str());
+            if label.trim().is_empty() {
+                c.get(2).map_or("", |m| m.as_str()).to_string()
+            } else {
+                label.to_string()
+            }
+        });
+        if let std::borrow::Cow::Owned(o) = replaced {
+            text = o;
+            out.changed = true;
+        }
+    }
+    if text.contains('<') {
+        if let std::borrow::Cow::Owned(o) = AUTOLINK.replace_all(&text, "$1") {
+            text = o;
+            out.changed = true;
+        }
+        let tags = TAG.replace_all(&text, |c: &regex::Captures| {
+            let t = c[0].to_ascii_lowercase();
+            if t.starts_with("<br") || t.starts_with("<p") || t.starts_with("</p") || t.starts_with("<div") {
+                " "
+            } else {
+                ""
+            }
+        });
+        if let std::borrow::Cow::Owned(o) = tags {
+            text = o;
+            out.changed = true;
+        }
+    }
+    if text.contains('\\') {
+        text = unescape(&text);
+        out.changed = true;
+    }
+    if text.contains('*') {
+        text.retain(|c| c != '*');
+        out.changed = true;
+    }
+    if text.contains("__") {
+        text = text.replace("__", "");
+        out.changed = true;
+    }
+    if let Some(t) = strip_underscore_emphasis(&text) {
+        text = t;
+        out.changed = true;
+    }
+    out.text = text;
+    out
+}
+
+/// Removes backslash escapes (`\(` -> `(`) and a trailing hard-break
+/// backslash.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.peek() {
+                Some(&n) if n.is_ascii_punctuation() => {
+                    out.push(n);
+                    chars.next();
+                }
+                None => {}
+                _ => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `_emphasis_` at word boundaries -> `emphasis`. Underscores inside words
+/// (`file_name`) stay.
+fn strip_underscore_emphasis(s: &str) -> Option<String> {
+    if !s.contains('_') {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '_' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let opens = before.is_none_or(|b| !b.is_alphanumeric()) && after.is_some_and(|a| !a.is_whitespace());
+            let closes = after.is_none_or(|a| !a.is_alphanumeric()) && before.is_some_and(|b| !b.is_whitespace());
+            if opens || closes {
+                changed = true;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    changed.then_some(out)
+}
+
+/// A pipe-table row as text, or `None` for a separator row (`|---|:--|`).
+/// A two-cell row whose first cell is short becomes `label: value`.
+fn table_row(s: &str) -> Option<String> {
+    let inner = &s[1..s.len() - 1];
+    let cells: Vec<&str> = inner.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+    if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | '=' | ' '))) {
+        return None;
+    }
+    if cells.len() == 2 {
+        let label = cells[0].trim_end_matches('*').trim_end();
+        if label.chars().count() <= MAX_TABLE_LABEL_CHARS && !label.ends_with(':') {
+            return Some(format!("{}: {}", cells[0], cells[1]));
+        }
+    }
+    Some(cells.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str)] = &[
+            ("**Title:** Junior Professional Officer", "Title: Junior Professional Officer"),
+            ("*Geneva, Switzerland*", "Geneva, Switzerland"),
+            ("[jpo@ilo.org](mailto:jpo@ilo.org).", "jpo@ilo.org."),
+            (
+                "[ILO Social Security \\(Minimum Standards\\) Convention](#), 1952",
+                "ILO Social Security (Minimum Standards) Convention, 1952",
+            ),
+            ("see <http://www.ilo.org/x>,", "see http://www.ilo.org/x,"),
+            ("to <u>jpo@ilo.org</u>.", "to jpo@ilo.org."),
+            ("a<br>b", "a b"),
+            ("of \\$4.000 per year", "of $4.000 per year"),
+            ("line with hard break\\", "line with hard break"),
+            ("[](https://example.org)", "https://example.org"),
+            ("file_name stays", "file_name stays"),
+            ("_italic_ text", "italic text"),
+            ("| **Grade:** | P2 |", "Grade: P2"),
+            ("| Grade | P2 |", "Grade: P2"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(strip(input).text, *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn headings_and_rules() {
+        let h = strip("## **INTRODUCTION**");
+        assert!(h.md_heading);
+        assert_eq!(h.text, "INTRODUCTION");
+        assert!(strip("#### **Minimum:**").md_heading);
+        assert!(!strip("#hashtag").md_heading);
+        assert!(strip("---").rule);
+        assert!(strip("* * *").rule);
+        assert!(strip("|---|---|").rule);
+        assert!(!strip("--").rule);
+    }
+}

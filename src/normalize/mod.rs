@@ -1,0 +1,160 @@
+//! Normalize: decoded text to cleaned lines that keep their input line
+//! numbers.
+//!
+//! One pass over the input lines, one repair per file: [`unicode`]
+//! (characters), [`bullets`] (list markers), [`markup`] (markdown and HTML),
+//! [`repair`] (doubled words). Re-joining wrapped lines and hyphenation is
+//! [`reflow`], run later on the lines of each field.
+
+pub(crate) mod bullets;
+pub(crate) mod markup;
+pub(crate) mod reflow;
+pub(crate) mod repair;
+pub(crate) mod unicode;
+
+pub(crate) use bullets::Bullet;
+
+/// One input line after normalization.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// 1-based line number in the input text.
+    pub no: u32,
+    /// Clean text: NFC, no markup, no list marker, spaces collapsed, trimmed.
+    pub text: String,
+    /// The list marker the line started with.
+    pub bullet: Option<Bullet>,
+    /// A markdown heading (`## ...`).
+    pub md_heading: bool,
+    /// Layout only: a horizontal rule, a table separator, a lone bullet.
+    pub rule: bool,
+    /// The line started a new page (a form feed).
+    pub page_break: bool,
+    /// Markup was removed.
+    pub markup: bool,
+    /// Characters or tokens were repaired.
+    pub repaired: bool,
+}
+
+impl Line {
+    /// Whether the line has no text. Layout lines ([`Line::rule`]) keep
+    /// their raw text for residue and are not blank.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty() && !self.rule
+    }
+
+    /// Whether the line has content text (not blank, not layout).
+    pub fn has_text(&self) -> bool {
+        !self.rule && !self.text.is_empty()
+    }
+}
+
+/// Splits text into lines the way the input's line numbers count them:
+/// `\n`, `\r\n` and a lone `\r` each end a line.
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if s[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&s[i + skip..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
+}
+
+/// Normalizes every line of `text`. `lossy` marks every line that holds a
+/// replacement character as repaired (the decoder replaced bytes there).
+pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut buf = String::new();
+    for (i, raw) in split_lines(text).enumerate() {
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        lines.push(normalize_line(no, raw, lossy, &mut buf));
+    }
+    lines
+}
+
+/// Normalizes one line; `buf` is scratch space reused across lines.
+pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) -> Line {
+    let mut line = Line { no, ..Line::default() };
+    let rep = unicode::clean(raw, buf);
+    line.page_break = rep.page_break;
+    line.repaired = rep.repaired || (lossy && buf.contains('\u{FFFD}'));
+    let trimmed = buf.trim();
+    if trimmed.is_empty() {
+        // only invisible characters: not blank for a reader counting lines
+        line.rule = raw.chars().any(|c| !c.is_whitespace());
+        if line.rule {
+            line.text = raw.trim().to_string();
+        }
+        return line;
+    }
+    let (bullet, rest) = bullets::split(trimmed);
+    let stripped = markup::strip(rest);
+    line.md_heading = stripped.md_heading;
+    line.markup = stripped.changed;
+    if stripped.rule {
+        line.rule = true;
+        line.text = trimmed.to_string();
+        return line;
+    }
+    // markup may hide a marker: "*- item*", "**1.** item"
+    let (bullet2, rest2) =
+        if bullet.is_none() { bullets::split(stripped.text.trim()) } else { (None, stripped.text.as_str()) };
+    line.bullet = bullet.or(bullet2);
+    let text = crate::text::collapse_spaces(rest2);
+    if text.is_empty() {
+        // a lone marker: layout only
+        line.rule = line.bullet.is_some() || line.markup;
+        line.bullet = None;
+        if line.rule {
+            line.text = trimmed.to_string();
+        }
+        return line;
+    }
+    match repair::dedupe(&text) {
+        Some(fixed) => {
+            line.text = fixed;
+            line.repaired = true;
+        }
+        None => line.text = text,
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_follow_the_input() {
+        let lines = normalize("a\r\nb\rc\n\nd", false);
+        let got: Vec<(u32, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
+        assert_eq!(got, vec![(1, "a"), (2, "b"), (3, "c"), (4, ""), (5, "d")]);
+    }
+
+    #[test]
+    fn line_table() {
+        let cases: &[(&str, &str, Option<Bullet>, bool)] = &[
+            ("  - *Assist in the coordination;*", "Assist in the coordination;", Some(Bullet::Symbol), false),
+            ("#### **Minimum:**", "Minimum:", None, false),
+            ("\u{F0B7}\tBecome familiar", "Become familiar", Some(Bullet::Symbol), false),
+            ("**Title:** Junior Officer in in care", "Title: Junior Officer in care", None, false),
+            ("- 1. Sensitivity to diversity*", "Sensitivity to diversity", Some(Bullet::Number), false),
+            ("---", "---", None, true),
+            ("-", "-", None, true),
+            ("Duty\u{00A0}station:\u{00A0} Geneva", "Duty station: Geneva", None, false),
+        ];
+        let mut buf = String::new();
+        for (input, text, bullet, rule) in cases {
+            let l = normalize_line(1, input, false, &mut buf);
+            assert_eq!((l.text.as_str(), l.bullet, l.rule), (*text, *bullet, *rule), "{input:?}");
+        }
+    }
+}

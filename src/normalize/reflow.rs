@@ -1,0 +1,211 @@
+//! Reflow: wrapped lines re-joined into paragraphs, line-end hyphenation
+//! undone where the document itself gives evidence.
+
+use std::collections::HashSet;
+
+use crate::text::{ends_clause, starts_lowercase};
+
+/// One line (or part of a line) of a field's text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece<'a> {
+    pub text: &'a str,
+    pub line: u32,
+    pub bullet: bool,
+    /// A blank line (or layout line) stood before it.
+    pub blank_before: bool,
+    /// A page boundary stood before it.
+    pub page_break: bool,
+}
+
+/// A paragraph or list item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Paragraph {
+    pub text: String,
+    pub first: u32,
+    pub last: u32,
+    /// It started with a list marker.
+    pub bullet: bool,
+}
+
+/// What reflowing did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ReflowNotes {
+    /// Text was re-joined across a blank line or a page break, or a broken
+    /// hyphenation was undone.
+    pub repaired: bool,
+    /// Several lines made one paragraph.
+    pub multiline: bool,
+}
+
+/// The words of a document, for hyphenation evidence. Built on first use.
+#[derive(Default)]
+pub(crate) struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Collects the lower-cased words (and hyphenated compounds) of `texts`.
+    pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut words = HashSet::new();
+        for t in texts {
+            for w in t.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+                let w = w.trim_matches('-');
+                if w.len() > 2 {
+                    words.insert(w.to_lowercase());
+                }
+            }
+        }
+        Vocabulary { words }
+    }
+
+    /// Whether `w` (any case) occurs in the document.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.words.contains(&w.to_lowercase())
+    }
+}
+
+/// Groups pieces into paragraphs:
+/// - a list marker starts a new paragraph;
+/// - a blank line starts one, unless the text before it does not end a
+///   clause and the text after starts in lower case (a paragraph broken by
+///   an extraction artefact);
+/// - a page break is treated the same way;
+/// - otherwise lines are joined (hard-wrapped text), undoing a line-end
+///   hyphen when `lookup` (true when a word occurs in the document) says
+///   the hyphen broke a word.
+pub(crate) fn build(pieces: &[Piece<'_>], lookup: &dyn Fn(&str) -> bool) -> (Vec<Paragraph>, ReflowNotes) {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut notes = ReflowNotes::default();
+    for p in pieces {
+        if p.text.is_empty() {
+            continue;
+        }
+        let join = match out.last() {
+            None => false,
+            Some(_) if p.bullet => false,
+            Some(prev) if p.blank_before || p.page_break => {
+                let cont = !ends_clause(&prev.text) && starts_lowercase(p.text);
+                if cont {
+                    notes.repaired = true;
+                }
+                cont
+            }
+            Some(_) => true,
+        };
+        if join {
+            let prev = out.last_mut().expect("checked above");
+            notes.multiline = true;
+            if join_hyphenated(&mut prev.text, p.text, lookup) {
+                notes.repaired = true;
+            }
+            prev.last = p.line;
+        } else {
+            out.push(Paragraph { text: p.text.to_string(), first: p.line, last: p.line, bullet: p.bullet });
+        }
+    }
+    (out, notes)
+}
+
+/// Appends `next` to `prev` with a space, or without the line-end hyphen
+/// when the hyphen broke a word. Returns whether a hyphen was removed.
+fn join_hyphenated(prev: &mut String, next: &str, lookup: &dyn Fn(&str) -> bool) -> bool {
+    let broken = prev.ends_with('-')
+        && prev[..prev.len() - 1].chars().last().is_some_and(char::is_alphabetic)
+        && next.chars().next().is_some_and(char::is_lowercase);
+    if broken {
+        let left_start = prev[..prev.len() - 1]
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + prev[i..].chars().next().map_or(1, char::len_utf8));
+        let left = &prev[left_start..prev.len() - 1];
+        let right_end = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
+        let right = &next[..right_end];
+        let joined = format!("{left}{right}");
+        let compound = format!("{left}-{right}");
+        // evidence first: the joined word or the compound elsewhere in the
+        // document; else a right part that is a word of its own ("socio-" /
+        // "economic") keeps the hyphen, a fragment ("responsi-" /
+        // "bilities") loses it
+        let remove = if lookup(&joined) {
+            true
+        } else if lookup(&compound) || lookup(right) {
+            false
+        } else {
+            true
+        };
+        if remove {
+            prev.pop();
+            prev.push_str(next);
+            return true;
+        }
+        prev.push_str(next);
+        return false;
+    }
+    prev.push(' ');
+    prev.push_str(next);
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(text: &str, line: u32, bullet: bool, blank_before: bool) -> Piece<'_> {
+        Piece { text, line, bullet, blank_before, page_break: false }
+    }
+
+    fn texts(pieces: &[Piece<'_>], vocab: &[&str]) -> Vec<String> {
+        let v = Vocabulary::from_texts(vocab.iter().copied());
+        build(pieces, &|w| v.contains(w)).0.into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn wrapped_lines_join() {
+        let p = [
+            piece("Inclusive Labour Markets and Working", 1, false, false),
+            piece("Conditions Branch (INWORK)", 2, false, false),
+        ];
+        assert_eq!(texts(&p, &[]), ["Inclusive Labour Markets and Working Conditions Branch (INWORK)"]);
+    }
+
+    #[test]
+    fn blank_line_splits_unless_mid_sentence() {
+        let p = [
+            piece("As Convention 189 on decent work for", 1, false, false),
+            piece("domestic workers celebrates.", 3, false, true),
+            piece("New paragraph.", 5, false, true),
+        ];
+        assert_eq!(
+            texts(&p, &[]),
+            ["As Convention 189 on decent work for domestic workers celebrates.", "New paragraph."]
+        );
+    }
+
+    #[test]
+    fn bullets_start_items_and_continuations_join() {
+        let p = [
+            piece("Undertake research on care policies and", 1, true, false),
+            piece("gender equality at work.", 2, false, false),
+            piece("Update the portal.", 3, true, false),
+        ];
+        assert_eq!(
+            texts(&p, &[]),
+            ["Undertake research on care policies and gender equality at work.", "Update the portal."]
+        );
+    }
+
+    #[test]
+    fn hyphenation_table() {
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            ("the responsi-", "bilities of", &[], "the responsibilities of"),
+            ("socio-", "economic policy", &["socio-economic"], "socio-economic policy"),
+            ("care-", "giving", &["caregiving"], "caregiving"),
+            ("multi-", "disciplinary team", &["disciplinary"], "multi-disciplinary team"),
+            ("employ-", "ment of", &[], "employment of"),
+            ("years -", "and more", &[], "years - and more"),
+        ];
+        for (a, b, vocab, want) in cases {
+            let p = [piece(a, 1, false, false), piece(b, 2, false, false)];
+            assert_eq!(texts(&p, vocab), [*want], "{a:?} + {b:?}");
+        }
+    }
+}

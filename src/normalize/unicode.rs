@@ -1,0 +1,118 @@
+//! Character-level repairs: spaces, invisible characters, ligatures, private
+//! use bullets, mojibake, NFC.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The form feed that PDF extraction puts between pages.
+pub(crate) const FORM_FEED: char = '\u{000C}';
+
+/// Ligature code points and what they stand for.
+pub(crate) const LIGATURES: &[(char, &str)] = &[
+    ('\u{FB00}', "ff"),
+    ('\u{FB01}', "fi"),
+    ('\u{FB02}', "fl"),
+    ('\u{FB03}', "ffi"),
+    ('\u{FB04}', "ffl"),
+    ('\u{FB05}', "st"),
+    ('\u{FB06}', "st"),
+];
+
+/// Private-use code points that Symbol and Wingdings fonts use for bullets
+/// (Word's default bullet is U+F0B7); they become `•`.
+pub(crate) const PRIVATE_BULLETS: &[char] = &['\u{F0B7}', '\u{F0A7}', '\u{F076}', '\u{F0D8}', '\u{F0FC}', '\u{F0A8}'];
+
+/// What [`clean`] did to a line.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CharRepairs {
+    /// A ligature, invisible character or mojibake was fixed.
+    pub repaired: bool,
+    /// The line held a form feed (a page boundary).
+    pub page_break: bool,
+}
+
+fn is_space_like(ch: char) -> bool {
+    matches!(ch, '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}')
+}
+
+fn is_invisible(ch: char) -> bool {
+    matches!(ch, '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
+}
+
+/// Cleans the characters of one line into `out` (cleared first): spaces and
+/// tabs to ASCII space, invisible characters and control characters
+/// removed, ligatures expanded, private-use bullets to `•`, mojibake
+/// repaired, NFC.
+pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
+    let mut rep = CharRepairs::default();
+    out.clear();
+    if line.is_ascii() && !line.bytes().any(|b| b < 0x20 || b == 0x7F) {
+        out.push_str(line);
+        return rep;
+    }
+    for ch in line.chars() {
+        if ch == FORM_FEED {
+            rep.page_break = true;
+            out.push(' ');
+        } else if is_space_like(ch) {
+            out.push(' ');
+        } else if is_invisible(ch) {
+            rep.repaired = true;
+        } else if ch.is_control() {
+            // other C0/C1 controls carry no text
+        } else if let Some((_, s)) = LIGATURES.iter().find(|(l, _)| *l == ch) {
+            out.push_str(s);
+            rep.repaired = true;
+        } else if PRIVATE_BULLETS.contains(&ch) {
+            out.push('•');
+        } else {
+            out.push(ch);
+        }
+    }
+    if let Some(fixed) = crate::decode::repair_mojibake(out) {
+        *out = fixed;
+        rep.repaired = true;
+    }
+    if is_nfc_quick(out.chars()) != IsNormalized::Yes {
+        let nfc: String = out.nfc().collect();
+        *out = nfc;
+    }
+    rep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> (String, CharRepairs) {
+        let mut out = String::new();
+        let r = clean(s, &mut out);
+        (out, r)
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("a\u{00A0}b", "a b", false),
+            ("a\tb", "a b", false),
+            ("soft\u{00AD}hyphen", "softhyphen", true),
+            ("zero\u{200B}width", "zerowidth", true),
+            ("\u{FB01}eld of\u{FB02}ow", "field offlow", true),
+            ("\u{F0B7} item", "• item", false),
+            ("cafe\u{0301}", "café", false),
+            ("ILOâ€™s", "ILO’s", true),
+            ("bell\u{0007}", "bell", false),
+        ];
+        for (input, want, repaired) in cases {
+            let (out, rep) = run(input);
+            assert_eq!(out, *want, "{input:?}");
+            assert_eq!(rep.repaired, *repaired, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn form_feed_marks_a_page_break() {
+        let (out, rep) = run("\u{000C}Page 2 of 3");
+        assert!(rep.page_break);
+        assert_eq!(out.trim(), "Page 2 of 3");
+    }
+}

@@ -1,0 +1,606 @@
+//! The section builder: one pass over the cleaned lines, a state machine
+//! that knows the current section, the current field and the current
+//! qualification block, and sends every line to a field or to residue.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::heading;
+use super::labels::{self, LabelHit};
+use super::pages;
+use super::{Candidate, Collected, FieldId, Flags, Part, RawResidue};
+use crate::normalize::Line;
+use crate::record::{Flag, ResidueKind};
+use crate::template::{
+    Label, Match, Phrase, Section, BOILERPLATE, COMPETENCIES_LEAD_INS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
+};
+use crate::text::fold_into;
+
+/// The shortest line that is dropped as a duplicate of the line before it;
+/// short lines ("-", "Minimum:") repeat legitimately.
+const MIN_DUPLICATE_CHARS: usize = 12;
+
+/// The first and last year accepted for a year of issue.
+const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}").expect("valid regex")
+});
+
+/// E-mail addresses in a text.
+pub(crate) fn emails(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    EMAIL.find_iter(text)
+}
+
+/// The section a field belongs to (`None`: the header block).
+pub(crate) fn section_of(id: FieldId) -> Option<Section> {
+    use FieldId::*;
+    Some(match id {
+        PostNumber | IssueMonth | IssueYear | SubmissionEmail => return None,
+        Title | DutyStation | Duration | Grade | Department | OrgUnit => Section::General,
+        Supervisor | Methodology => Section::Supervision,
+        Introduction => Section::Introduction,
+        Responsibilities | KeyOutputs => Section::Duties,
+        EducationMin | EducationDes | WorkMin | WorkDes | SkillsMin | SkillsDes | LanguagesMin | LanguagesDes
+        | Competencies => Section::Qualifications,
+        Training | LearningElements => Section::Learning,
+        Background => Section::Background,
+    })
+}
+
+/// Fields whose value is one short value (a label's line and its
+/// continuation), as opposed to blocks of paragraphs.
+fn is_scalar(id: FieldId) -> bool {
+    use FieldId::*;
+    matches!(
+        id,
+        PostNumber
+            | IssueMonth
+            | IssueYear
+            | Title
+            | DutyStation
+            | Duration
+            | Grade
+            | Department
+            | OrgUnit
+            | Supervisor
+    )
+}
+
+fn phrase_matches(folded: &str, phrases: &[Phrase]) -> bool {
+    phrases.iter().any(|ph| match ph.how {
+        Match::Prefix => folded.starts_with(ph.text),
+        Match::Contains => folded.contains(ph.text),
+        Match::Whole => folded == ph.text,
+    })
+}
+
+/// The qualification fields of a group label: (minimum, desirable).
+fn group_fields(group: Label) -> Option<(FieldId, FieldId)> {
+    Some(match group {
+        Label::Education => (FieldId::EducationMin, FieldId::EducationDes),
+        Label::WorkExperience => (FieldId::WorkMin, FieldId::WorkDes),
+        Label::Skills => (FieldId::SkillsMin, FieldId::SkillsDes),
+        Label::Languages => (FieldId::LanguagesMin, FieldId::LanguagesDes),
+        _ => return None,
+    })
+}
+
+/// Number of sections, for per-section tables.
+const SECTIONS: usize = Section::Background as usize + 1;
+
+struct Builder<'a> {
+    lines: &'a [Line],
+    out: Collected,
+    section: Option<Section>,
+    /// Flags that apply to every field of a section.
+    section_flags: [Flags; SECTIONS],
+    seen: [bool; SECTIONS],
+    max_order: Option<u8>,
+    target: Option<FieldId>,
+    /// The current target's label had no value on its line: the next
+    /// paragraph is its value, even after a blank line.
+    awaiting: bool,
+    group: Option<Label>,
+    blank: bool,
+    page_pending: bool,
+    /// A boilerplate or guidance block that continues on the next line.
+    carry: Option<ResidueKind>,
+    /// The block being carried is the note for supervisors.
+    carry_note: bool,
+    prev_content: Option<usize>,
+    pending_guidance: bool,
+    pending_neighbour: bool,
+    /// Whether any content or label has been seen (the letterhead is only
+    /// recognized before).
+    started: bool,
+}
+
+/// Runs the builder over normalized lines.
+pub(crate) fn collect(lines: &[Line]) -> Collected {
+    let mut b = Builder {
+        lines,
+        out: Collected::default(),
+        section: None,
+        section_flags: [Flags::default(); SECTIONS],
+        seen: [false; SECTIONS],
+        max_order: None,
+        target: None,
+        awaiting: false,
+        group: None,
+        blank: true,
+        page_pending: false,
+        carry: None,
+        carry_note: false,
+        prev_content: None,
+        pending_guidance: false,
+        pending_neighbour: false,
+        started: false,
+    };
+    b.run();
+    b.finish()
+}
+
+impl<'a> Builder<'a> {
+    fn run(&mut self) {
+        let running = pages::running_lines(self.lines);
+        let mut folded = String::new();
+        let mut skip = 0usize;
+        for i in 0..self.lines.len() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let line = &self.lines[i];
+            if line.page_break {
+                self.page_pending = true;
+            }
+            if line.is_blank() {
+                self.blank = true;
+                continue;
+            }
+            if line.rule {
+                self.residue(ResidueKind::Boilerplate, i, i);
+                self.blank = true;
+                continue;
+            }
+            if running[i] || pages::is_page_number(&line.text) {
+                // a page header or footer interrupts a paragraph; it does not end it
+                self.residue(ResidueKind::Boilerplate, i, i);
+                self.page_pending = true;
+                continue;
+            }
+            fold_into(&line.text, &mut folded);
+            let heading = heading::match_line(line, &folded);
+            let label = if heading.is_none() { self.label_at(&line.text) } else { None };
+            if let Some(kind) = self.carry {
+                if !self.blank && heading.is_none() && label.is_none() && self.phrase_kind(&folded).is_none() {
+                    self.extend_residue(kind, i);
+                    if self.carry_note {
+                        self.note_emails(i);
+                    }
+                    continue;
+                }
+            }
+            self.carry = None;
+            self.carry_note = false;
+            if let Some(h) = heading {
+                self.residue(ResidueKind::Boilerplate, i, i);
+                self.enter(h.section, h.fuzzy, false);
+                continue;
+            }
+            if let Some((n, section)) = self.split_heading(i, &folded) {
+                self.residue(ResidueKind::Boilerplate, i, n);
+                self.enter(section, true, false);
+                skip = n - i;
+                continue;
+            }
+            if self.section.is_none() && LETTERHEAD.contains(&folded.as_str()) {
+                self.residue(ResidueKind::Boilerplate, i, i);
+                continue;
+            }
+            if let Some(kind) = self.phrase_kind(&folded) {
+                self.residue(kind, i, i);
+                self.carry = Some(kind);
+                if kind == ResidueKind::Boilerplate && folded.starts_with("note for supervisors") {
+                    self.carry_note = true;
+                    self.note_emails(i);
+                }
+                if kind == ResidueKind::TemplateGuidance {
+                    self.guidance_seen();
+                }
+                self.blank = false;
+                continue;
+            }
+            self.started = true;
+            if let Some(hit) = label {
+                self.label(i, hit, 0);
+                continue;
+            }
+            if self.section == Some(Section::Duties) && KEY_OUTPUTS_LEAD_INS.iter().any(|p| folded.contains(p)) {
+                self.set_target(FieldId::KeyOutputs, i);
+                self.awaiting = false;
+                self.blank = true;
+                continue;
+            }
+            if let Some((pos, section)) = heading::trailing_heading(&line.text) {
+                self.content(i, 0, pos);
+                self.enter(section, false, false);
+                continue;
+            }
+            self.content(i, 0, line.text.len());
+        }
+    }
+
+    fn phrase_kind(&self, folded: &str) -> Option<ResidueKind> {
+        if phrase_matches(folded, BOILERPLATE) {
+            Some(ResidueKind::Boilerplate)
+        } else if phrase_matches(folded, GUIDANCE) {
+            Some(ResidueKind::TemplateGuidance)
+        } else {
+            None
+        }
+    }
+
+    fn label_at(&self, text: &str) -> Option<LabelHit> {
+        let section = self.section;
+        let seen = self.seen;
+        labels::at_start(text, |d| labels::allowed(d, section, |s| seen[s as usize]))
+    }
+
+    /// A heading split over two lines: returns the index of the second line
+    /// and the section.
+    fn split_heading(&self, i: usize, folded: &str) -> Option<(usize, Section)> {
+        if !heading::heading_shaped(&self.lines[i]) {
+            return None;
+        }
+        let next = (i + 1..self.lines.len().min(i + 3)).find(|&j| !self.lines[j].is_blank())?;
+        if !heading::heading_shaped(&self.lines[next]) {
+            return None;
+        }
+        let second = crate::text::fold(&self.lines[next].text);
+        heading::split_heading(folded, &second).map(|s| (next, s))
+    }
+
+    fn residue(&mut self, kind: ResidueKind, first: usize, last: usize) {
+        let text = self.lines[first..=last]
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.out.residue.push(RawResidue { kind, text, first: self.lines[first].no, last: self.lines[last].no });
+        if kind == ResidueKind::Unclassified {
+            if let Some(t) = self.target {
+                self.out.acc(t).flags.set(Flag::NeighbourUnclassified);
+            }
+            self.pending_neighbour = self.section.is_some();
+        }
+    }
+
+    fn extend_residue(&mut self, kind: ResidueKind, i: usize) {
+        let line = &self.lines[i];
+        match self.out.residue.last_mut() {
+            Some(r) if r.kind == kind => {
+                r.last = line.no;
+                r.text.push(' ');
+                r.text.push_str(&line.text);
+            }
+            _ => self.residue(kind, i, i),
+        }
+    }
+
+    fn note_emails(&mut self, i: usize) {
+        for m in emails(&self.lines[i].text) {
+            self.out.note_emails.push((i, m.as_str().to_string()));
+        }
+    }
+
+    fn guidance_seen(&mut self) {
+        match self.target {
+            Some(t) if !is_scalar(t) => self.out.acc(t).flags.set(Flag::TemplateGuidanceRemoved),
+            _ => self.pending_guidance = true,
+        }
+    }
+
+    /// Enters a section.
+    fn enter(&mut self, section: Section, fuzzy: bool, inferred: bool) {
+        let idx = section as usize;
+        let order = section.order();
+        if self.seen[idx] || self.max_order.is_some_and(|m| m > order) {
+            self.section_flags[idx].set(Flag::OutOfOrder);
+        }
+        if fuzzy {
+            self.section_flags[idx].set(Flag::HeadingFuzzy);
+        }
+        if inferred {
+            self.section_flags[idx].set(Flag::HeadingInferred);
+        }
+        self.seen[idx] = true;
+        self.max_order = Some(self.max_order.map_or(order, |m| m.max(order)));
+        self.section = Some(section);
+        self.target = None;
+        self.group = None;
+        self.awaiting = false;
+        self.blank = true;
+        self.pending_neighbour = false;
+    }
+
+    fn set_target(&mut self, id: FieldId, i: usize) {
+        let no = self.lines[i].no;
+        let acc = self.out.acc(id);
+        if acc.labels > 0 {
+            acc.flags.set(Flag::LabelsMerged);
+        }
+        acc.labels = acc.labels.saturating_add(1);
+        acc.touch(no);
+        if self.pending_guidance && !is_scalar(id) {
+            self.out.acc(id).flags.set(Flag::TemplateGuidanceRemoved);
+            self.pending_guidance = false;
+        }
+        self.target = Some(id);
+    }
+
+    /// A label at `offset` in line `i`.
+    fn label(&mut self, i: usize, hit: LabelHit, offset: usize) {
+        let def = hit.def;
+        if let crate::template::Home::In(home) = def.home {
+            if self.section != Some(home) {
+                self.enter(home, false, true);
+            }
+        }
+        let text = &self.lines[i].text;
+        let value_start = offset + hit.value_start;
+        let mut value_end = text.len();
+        let mut next_label: Option<usize> = None;
+        if def.inline && value_start < text.len() {
+            if let Some(&split) = labels::inline_splits(&text[value_start..]).first() {
+                value_end = value_start + split;
+                next_label = Some(value_end);
+            }
+        }
+        let inline_flag = offset > 0 || next_label.is_some();
+        let id = match def.label {
+            Label::PostNumber => FieldId::PostNumber,
+            Label::MonthOfIssue => FieldId::IssueMonth,
+            Label::Year => FieldId::IssueYear,
+            Label::Title => FieldId::Title,
+            Label::DutyStation => FieldId::DutyStation,
+            Label::Duration => FieldId::Duration,
+            Label::Grade => FieldId::Grade,
+            Label::Department => FieldId::Department,
+            Label::OrgUnit => FieldId::OrgUnit,
+            Label::Supervisor => FieldId::Supervisor,
+            Label::Methodology => FieldId::Methodology,
+            Label::KeyOutputs => FieldId::KeyOutputs,
+            Label::Competencies => {
+                self.group = None;
+                FieldId::Competencies
+            }
+            Label::TrainingComponents => FieldId::Training,
+            Label::LearningElements => FieldId::LearningElements,
+            Label::Education | Label::WorkExperience | Label::Skills | Label::Languages => {
+                self.group = Some(def.label);
+                let (min, _) = group_fields(def.label).expect("group label");
+                let no = self.lines[i].no;
+                if value_start < value_end {
+                    // "Education: <text>" with no Minimum/Desirable label
+                    self.set_target(min, i);
+                    self.out.acc(min).flags.set(Flag::LabelMissing);
+                    self.push_part(min, i, value_start, value_end);
+                } else {
+                    // the group label is evidence for its minimum block
+                    self.out.acc(min).touch(no);
+                    self.target = None;
+                }
+                self.awaiting = false;
+                self.blank = true;
+                return;
+            }
+            Label::Minimum | Label::Desirable => match self.group.and_then(group_fields) {
+                Some((min, des)) => {
+                    if def.label == Label::Minimum {
+                        min
+                    } else {
+                        des
+                    }
+                }
+                None => {
+                    // a Minimum/Desirable label outside any block cannot be placed
+                    self.residue(ResidueKind::Unclassified, i, i);
+                    self.target = None;
+                    return;
+                }
+            },
+        };
+        self.set_target(id, i);
+        if inline_flag {
+            self.out.acc(id).flags.set(Flag::InlineLabel);
+        }
+        let has_value = value_start < value_end && !text[value_start..value_end].trim().is_empty();
+        if has_value {
+            self.push_part(id, i, value_start, value_end);
+        }
+        self.awaiting = !has_value;
+        self.blank = false;
+        if let Some(at) = next_label {
+            let rest = &self.lines[i].text[at..];
+            let section = self.section;
+            let seen = self.seen;
+            if let Some(hit) = labels::at_start(rest, |d| d.inline && labels::allowed(d, section, |s| seen[s as usize]))
+            {
+                self.label(i, hit, at);
+            }
+        }
+    }
+
+    fn push_part(&mut self, id: FieldId, i: usize, start: usize, end: usize) {
+        let text = &self.lines[i].text;
+        // trim the range
+        let slice = &text[start..end];
+        let lead = slice.len() - slice.trim_start().len();
+        let trail = slice.len() - slice.trim_end().len();
+        let (start, end) = (start + lead, end - trail);
+        if start >= end {
+            return;
+        }
+        let part = Part {
+            line: i,
+            start,
+            end,
+            bullet: if start == 0 { self.lines[i].bullet } else { None },
+            blank_before: self.blank,
+            page_break: self.page_pending,
+        };
+        let no = self.lines[i].no;
+        let acc = self.out.acc(id);
+        acc.parts.push(part);
+        acc.touch(no);
+        self.page_pending = false;
+    }
+
+    /// The field that takes content with no label in the current section.
+    fn default_target(&mut self) -> Option<(FieldId, bool)> {
+        Some(match self.section? {
+            Section::General => return None,
+            Section::Supervision => {
+                if self.out.fields[FieldId::Supervisor as usize].parts.is_empty()
+                    && self.out.fields[FieldId::Methodology as usize].parts.is_empty()
+                {
+                    (FieldId::Supervisor, true)
+                } else {
+                    (FieldId::Methodology, true)
+                }
+            }
+            Section::Introduction => (FieldId::Introduction, false),
+            Section::Duties => (FieldId::Responsibilities, false),
+            Section::Qualifications => {
+                let (min, _) = self.group.and_then(group_fields)?;
+                (min, true)
+            }
+            Section::Learning => (FieldId::Training, true),
+            Section::Background => (FieldId::Background, false),
+        })
+    }
+
+    fn content(&mut self, i: usize, start: usize, end: usize) {
+        let line = &self.lines[i];
+        let text = &line.text[start..end];
+        if text.trim().is_empty() {
+            return;
+        }
+        // a repeated line
+        if text.len() >= MIN_DUPLICATE_CHARS {
+            if let Some(p) = self.prev_content {
+                if self.lines[p].text == text {
+                    self.residue(ResidueKind::Duplicate, i, i);
+                    if let Some(t) = self.target {
+                        let acc = self.out.acc(t);
+                        acc.flags.set(Flag::DuplicateRemoved);
+                        acc.touch(line.no);
+                    }
+                    return;
+                }
+            }
+        }
+        if start == 0 && end == line.text.len() {
+            self.prev_content = Some(i);
+        }
+        // a scalar value ends at a blank line, unless its label stood alone
+        if let Some(t) = self.target {
+            if is_scalar(t) && self.blank && !self.awaiting {
+                self.target = None;
+            }
+        }
+        if self.target.is_none() {
+            if self.section.is_none() {
+                if let Ok(y) = text.trim().parse::<u16>() {
+                    if YEARS.contains(&y) && text.trim().len() == 4 {
+                        self.out.bare_years.push(Candidate { line: i, value: y });
+                        return;
+                    }
+                }
+            }
+            match self.default_target() {
+                Some((id, label_missing)) => {
+                    self.set_target_quiet(id);
+                    if label_missing {
+                        self.out.acc(id).flags.set(Flag::LabelMissing);
+                    }
+                }
+                None => {
+                    self.residue(ResidueKind::Unclassified, i, i);
+                    return;
+                }
+            }
+        }
+        let Some(id) = self.target else { return };
+        if id == FieldId::Competencies {
+            let mut f = String::new();
+            fold_into(text, &mut f);
+            if COMPETENCIES_LEAD_INS.iter().any(|p| f.starts_with(p)) {
+                self.out.acc(id).touch(line.no);
+                self.blank = false;
+                return;
+            }
+        }
+        if self.pending_neighbour {
+            self.out.acc(id).flags.set(Flag::NeighbourUnclassified);
+            self.pending_neighbour = false;
+        }
+        if self.pending_guidance && !is_scalar(id) {
+            self.out.acc(id).flags.set(Flag::TemplateGuidanceRemoved);
+            self.pending_guidance = false;
+        }
+        self.push_part(id, i, start, end);
+        self.awaiting = false;
+        self.blank = false;
+    }
+
+    /// Targets a field for unlabeled content (no label count).
+    fn set_target_quiet(&mut self, id: FieldId) {
+        self.target = Some(id);
+    }
+
+    fn finish(mut self) -> Collected {
+        for (idx, acc) in self.out.fields.iter_mut().enumerate() {
+            let id = FIELD_IDS[idx];
+            if let Some(s) = section_of(id) {
+                acc.flags.merge(self.section_flags[s as usize]);
+            }
+        }
+        self.out
+    }
+}
+
+/// Every field id, indexed by `FieldId as usize`.
+pub(crate) const FIELD_IDS: [FieldId; FieldId::COUNT] = [
+    FieldId::PostNumber,
+    FieldId::IssueMonth,
+    FieldId::IssueYear,
+    FieldId::SubmissionEmail,
+    FieldId::Title,
+    FieldId::DutyStation,
+    FieldId::Duration,
+    FieldId::Grade,
+    FieldId::Department,
+    FieldId::OrgUnit,
+    FieldId::Supervisor,
+    FieldId::Methodology,
+    FieldId::Introduction,
+    FieldId::Responsibilities,
+    FieldId::KeyOutputs,
+    FieldId::EducationMin,
+    FieldId::EducationDes,
+    FieldId::WorkMin,
+    FieldId::WorkDes,
+    FieldId::SkillsMin,
+    FieldId::SkillsDes,
+    FieldId::LanguagesMin,
+    FieldId::LanguagesDes,
+    FieldId::Competencies,
+    FieldId::Training,
+    FieldId::LearningElements,
+    FieldId::Background,
+];

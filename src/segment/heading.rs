@@ -1,0 +1,230 @@
+//! The heading matcher: which section heading, if any, a line is.
+
+use std::sync::LazyLock;
+
+use crate::normalize::Line;
+use crate::template::{Section, HEADINGS};
+use crate::text::{bounded_distance, upper_ratio};
+
+/// The longest folded line that is tried as a heading; headings are short.
+const MAX_HEADING_CHARS: usize = 64;
+
+/// Share of upper-case letters from which a line "looks like" a heading
+/// typed in capitals (OCR may turn a few letters to lower case).
+const HEADING_UPPER_RATIO: f32 = 0.8;
+
+/// The fewest letters for [`HEADING_UPPER_RATIO`] to be meaningful.
+const MIN_HEADING_LETTERS: usize = 5;
+
+/// How far (in edits, after OCR folding) a line may be from a known heading
+/// spelling and still match it, by the spelling's length: short words need
+/// an exact match, long phrases tolerate more typos.
+fn distance_bound(alias_chars: usize) -> usize {
+    match alias_chars {
+        0..=6 => 0,
+        7..=11 => 1,
+        12..=24 => 2,
+        _ => 3,
+    }
+}
+
+/// How a heading was recognized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct HeadingMatch {
+    pub section: Section,
+    /// Matched within the edit-distance bound, not by a known spelling.
+    pub fuzzy: bool,
+}
+
+/// OCR folding: characters that OCR confuses are mapped to one
+/// representative (`l`, `1`, `|`, `!` to `i`; `0` to `o`; `5` to `s`;
+/// `rn` to `m`; `vv` to `w`), applied to both sides before comparing.
+pub(crate) fn ocr_fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            'l' | '1' | '|' | '!' => out.push('i'),
+            '0' => out.push('o'),
+            '5' => out.push('s'),
+            'r' if chars.peek() == Some(&'n') => {
+                chars.next();
+                out.push('m');
+            }
+            'v' if chars.peek() == Some(&'v') => {
+                chars.next();
+                out.push('w');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+struct Alias {
+    section: Section,
+    folded: &'static str,
+    ocr: String,
+    upper: String,
+}
+
+static ALIASES: LazyLock<Vec<Alias>> = LazyLock::new(|| {
+    HEADINGS
+        .iter()
+        .flat_map(|h| {
+            h.aliases.iter().map(move |a| Alias {
+                section: h.section,
+                folded: a,
+                ocr: ocr_fold(a),
+                upper: a.to_uppercase(),
+            })
+        })
+        .collect()
+});
+
+/// Strips a leading section number ("1", "IV", "A") from a folded line.
+fn strip_numbering(folded: &str) -> &str {
+    let Some((first, rest)) = folded.split_once(' ') else {
+        return folded;
+    };
+    let numeric = first.chars().all(|c| c.is_ascii_digit()) && first.len() <= 2;
+    let roman = first.len() <= 4 && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    let letter = first.len() == 1 && first.chars().all(|c| c.is_ascii_lowercase()) && first != "a";
+    if numeric || roman || letter {
+        rest
+    } else {
+        folded
+    }
+}
+
+/// Whether a line has the shape of a heading: short, and typed in capitals
+/// or marked as a markdown heading.
+pub(crate) fn heading_shaped(line: &Line) -> bool {
+    line.text.len() <= MAX_HEADING_CHARS
+        && (line.md_heading || upper_ratio(&line.text, MIN_HEADING_LETTERS).is_some_and(|r| r >= HEADING_UPPER_RATIO))
+}
+
+/// Matches a whole line against the heading table. `folded` is the line's
+/// folded text. A known spelling matches whatever the case; a typo matches
+/// only on a heading-shaped line, within [`distance_bound`], and only when
+/// no other heading is as close.
+pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
+    if folded.is_empty() || folded.len() > MAX_HEADING_CHARS {
+        return None;
+    }
+    let key = strip_numbering(folded);
+    if let Some(a) = ALIASES.iter().find(|a| a.folded == key) {
+        return Some(HeadingMatch { section: a.section, fuzzy: false });
+    }
+    if !heading_shaped(line) {
+        return None;
+    }
+    let ocr = ocr_fold(key);
+    let mut best: Option<(usize, Section)> = None;
+    let mut tie = false;
+    for a in ALIASES.iter() {
+        let bound = distance_bound(a.folded.chars().count());
+        if let Some(d) = bounded_distance(&ocr, &a.ocr, bound) {
+            match best {
+                Some((bd, bs)) if d == bd && bs != a.section => tie = true,
+                Some((bd, _)) if d >= bd => {}
+                _ => {
+                    best = Some((d, a.section));
+                    tie = false;
+                }
+            }
+        }
+    }
+    match (best, tie) {
+        (Some((_, section)), false) => Some(HeadingMatch { section, fuzzy: true }),
+        _ => None,
+    }
+}
+
+/// A heading typed in capitals at the end of a line of text ("... end of
+/// the paragraph. DUTIES AND RESPONSIBILITIES"). Returns the byte offset
+/// where the heading starts and the section. Only known spellings of two or
+/// more words, in capitals, after a space.
+pub(crate) fn trailing_heading(text: &str) -> Option<(usize, Section)> {
+    let t = text.trim_end_matches([':', ' ']);
+    for a in ALIASES.iter().filter(|a| a.folded.contains(' ')) {
+        if t.len() > a.upper.len() + 1 && t.ends_with(&a.upper) {
+            let start = t.len() - a.upper.len();
+            let before = &t[..start];
+            if before.ends_with(' ') && before.chars().any(char::is_lowercase) {
+                return Some((start, a.section));
+            }
+        }
+    }
+    None
+}
+
+/// Whether a folded line is the first part of a known heading split over two
+/// lines ("qualifications and" + "experience"): returns the sections whose
+/// spelling starts with it.
+pub(crate) fn split_heading(first: &str, second: &str) -> Option<Section> {
+    if first.is_empty() || second.is_empty() {
+        return None;
+    }
+    let joined = format!("{first} {second}");
+    let joined = ocr_fold(strip_numbering(&joined));
+    ALIASES
+        .iter()
+        .filter(|a| a.folded.contains(' '))
+        .find(|a| a.ocr == joined || bounded_distance(&joined, &a.ocr, distance_bound(a.folded.len()).min(1)).is_some())
+        .map(|a| a.section)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn line(text: &str, md: bool) -> Line {
+        Line { text: text.to_string(), md_heading: md, ..Line::default() }
+    }
+
+    fn m(text: &str) -> Option<(Section, bool)> {
+        match_line(&line(text, false), &fold(text)).map(|h| (h.section, h.fuzzy))
+    }
+
+    #[test]
+    fn table() {
+        use Section::*;
+        let cases: &[(&str, Option<(Section, bool)>)] = &[
+            ("GENERAL INFORMATION:", Some((General, false))),
+            ("General Information", Some((General, false))),
+            ("DUTIES AND RESPONSABILITIES", Some((Duties, false))),
+            ("QUALIFICATlONS AND EXPERIENCE", Some((Qualifications, true))),
+            ("QUALIFICATONS AND EXPERIENCE", Some((Qualifications, true))),
+            ("1. INTRODUCTION", Some((Introduction, false))),
+            ("IV. BACKGROUND INFORMATION", Some((Background, false))),
+            ("TRAINING COMPONENTS AND LEARNING ELEMENTS", Some((Learning, false))),
+            ("SUPERVISlON", Some((Supervision, true))),
+            ("Introduction of the new tool", None),
+            ("The supervision will be done weekly.", None),
+            ("GENERAL ASSEMBLY", None),
+            ("EDUCATION", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(m(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn trailing_table() {
+        assert_eq!(
+            trailing_heading("end of the paragraph. DUTIES AND RESPONSIBILITIES").map(|x| x.1),
+            Some(Section::Duties)
+        );
+        assert_eq!(trailing_heading("DUTIES AND RESPONSIBILITIES"), None);
+        assert_eq!(trailing_heading("we list duties and responsibilities"), None);
+    }
+
+    #[test]
+    fn split_table() {
+        assert_eq!(split_heading("qualifications and", "experience"), Some(Section::Qualifications));
+        assert_eq!(split_heading("training components and", "learning elements"), Some(Section::Learning));
+        assert_eq!(split_heading("the", "end"), None);
+    }
+}

@@ -1,0 +1,130 @@
+//! The label matcher: which template sub-label a line starts with, and the
+//! labels that run together on one line.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::template::{Home, LabelDef, Section, LABELS};
+use crate::text::match_folded_prefix;
+
+/// The longest label value that may precede an inline label on the same
+/// line: a run-together form row, not a paragraph that happens to contain
+/// "Grade:".
+const MAX_INLINE_VALUE_CHARS: usize = 200;
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LabelHit {
+    pub def: &'static LabelDef,
+    /// Byte offset of the value after the label and its colon.
+    pub value_start: usize,
+    /// The label was followed by a colon.
+    pub colon: bool,
+}
+
+/// Whether `label` may stand in `section` (`None`: above the first
+/// heading). A label that implies a later section is accepted too: the
+/// caller turns that into an inferred heading.
+pub(crate) fn allowed(def: &LabelDef, section: Option<Section>, seen: impl Fn(Section) -> bool) -> bool {
+    match def.home {
+        Home::Header => matches!(section, None | Some(Section::General)),
+        Home::QualBlock => section == Some(Section::Qualifications),
+        Home::In(home) => {
+            section == Some(home) || (def.implies && !seen(home) && section.is_none_or(|s| s.order() < home.order()))
+        }
+    }
+}
+
+/// Matches the start of a line against the label table. The label must be
+/// followed by a colon, or be the whole line.
+pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
+    for def in LABELS.iter().filter(|d| accept(d)) {
+        for alias in def.aliases {
+            let Some(end) = match_folded_prefix(text, alias) else {
+                continue;
+            };
+            let rest = &text[end..];
+            let trimmed = rest.trim_start();
+            if let Some(after) = trimmed.strip_prefix(':') {
+                let value_start = text.len() - after.trim_start().len();
+                return Some(LabelHit { def, value_start, colon: true });
+            }
+            if trimmed.is_empty() {
+                return Some(LabelHit { def, value_start: text.len(), colon: false });
+            }
+        }
+    }
+    None
+}
+
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut alts: Vec<String> = LABELS
+        .iter()
+        .filter(|d| d.inline)
+        .flat_map(|d| d.aliases.iter())
+        .map(|a| a.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[\s/]*"))
+        .collect();
+    // longest first, so "duration of the assignment" wins over "duration"
+    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    Regex::new(&format!(r"(?i)(?:^|\s)(?:{})\s*:", alts.join("|"))).expect("valid regex")
+});
+
+/// Byte offsets in `value` where another inline label starts (a run-together
+/// row: "Geneva, Switzerland Duration of the assignment: 12 months").
+pub(crate) fn inline_splits(value: &str) -> Vec<usize> {
+    if value.len() > MAX_INLINE_VALUE_CHARS * 8 || !value.contains(':') {
+        return Vec::new();
+    }
+    INLINE
+        .find_iter(value)
+        .map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
+        .filter(|&i| i > 0)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Label;
+
+    fn hit(text: &str) -> Option<(Label, &str)> {
+        at_start(text, |_| true).map(|h| (h.def.label, &text[h.value_start..]))
+    }
+
+    #[test]
+    fn start_table() {
+        use Label::*;
+        let cases: &[(&str, Option<(Label, &str)>)] = &[
+            ("Title: Junior Professional Officer", Some((Title, "Junior Professional Officer"))),
+            ("Duty station: Geneva, Switzerland", Some((DutyStation, "Geneva, Switzerland"))),
+            ("Duration of the assignment: 12 months", Some((Duration, "12 months"))),
+            ("Department/ Field Office: SECTOR", Some((Department, "SECTOR"))),
+            ("Organizational unit : GEDI", Some((OrgUnit, "GEDI"))),
+            ("Direct Supervision by:", Some((Supervisor, ""))),
+            ("Content and methodology of supervision:", Some((Methodology, ""))),
+            ("Skills required for the assignment:", Some((Skills, ""))),
+            ("Minimum: An advanced degree", Some((Minimum, "An advanced degree"))),
+            ("Desirable", Some((Desirable, ""))),
+            ("ILO competencies:", Some((Competencies, ""))),
+            ("Post number: 2431", Some((PostNumber, "2431"))),
+            ("Title of the report is long", None),
+            ("Education and employment", None),
+            ("Unity is strength", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(hit(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn inline_table() {
+        let v = "Junior Professional Officer on migration Duty station: Geneva, Switzerland Grade: P2";
+        let splits = inline_splits(v);
+        let starts: Vec<&str> = splits.iter().map(|&i| &v[i..i + 5]).collect();
+        assert_eq!(starts, ["Duty ", "Grade"]);
+        assert!(inline_splits("no labels here: at all").is_empty());
+        let v = "2373 Month of issue: September 2023";
+        assert_eq!(inline_splits(v).len(), 1);
+    }
+}

@@ -1,0 +1,115 @@
+//! Running page headers and footers: lines that repeat next to page breaks,
+//! and "Page N of M".
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::normalize::Line;
+use crate::text::fold;
+
+/// How many non-blank lines after (and before) a page break are looked at
+/// for running headers (and footers).
+const PAGE_EDGE_LINES: usize = 3;
+
+/// The longest line that can be a running header or footer.
+const MAX_RUNNING_CHARS: usize = 100;
+
+/// The fewest page edges a line must repeat on to be taken for a running
+/// header or footer.
+const MIN_REPEATS: usize = 2;
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:page|p\.|pg\.?)?\s*\d{1,4}\s*(?:(?:of|/|de|sur)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$")
+        .expect("valid regex")
+});
+
+/// Whether a line is a page number: "Page 2 of 5", "2/5", "- 3 -".
+pub(crate) fn is_page_number(text: &str) -> bool {
+    text.len() <= 24 && PAGE_NUMBER.is_match(text.trim()) && text.trim().chars().any(|c| c.is_ascii_digit()) && {
+        let t = text.trim();
+        // a bare number is a page number only in a "page" shape; a bare year is not
+        !t.chars().all(|c| c.is_ascii_digit())
+    }
+}
+
+/// Marks running headers and footers: returns, per line index, whether the
+/// line is one. Only meaningful when the text has page breaks.
+pub(crate) fn running_lines(lines: &[Line]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let breaks: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| l.page_break).map(|(i, _)| i).collect();
+    if breaks.is_empty() {
+        return out;
+    }
+    // candidate lines at page edges, by folded text
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    let edge = |idx: usize, seen: &mut HashMap<String, Vec<usize>>| {
+        let l = &lines[idx];
+        if l.has_text() && l.text.len() <= MAX_RUNNING_CHARS {
+            let key: String = fold(&l.text).chars().filter(|c| !c.is_ascii_digit()).collect();
+            if !key.trim().is_empty() {
+                seen.entry(key).or_default().push(idx);
+            }
+        }
+    };
+    // the start and the end of the text are page edges too
+    for &b in std::iter::once(&0).chain(&breaks) {
+        lines[b..]
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.has_text())
+            .take(PAGE_EDGE_LINES)
+            .for_each(|(k, _)| edge(b + k, &mut seen));
+    }
+    for &b in breaks.iter().chain(std::iter::once(&lines.len())) {
+        lines[..b]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, l)| l.has_text())
+            .take(PAGE_EDGE_LINES)
+            .for_each(|(k, _)| edge(k, &mut seen));
+    }
+    for idxs in seen.values() {
+        let mut distinct = idxs.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() >= MIN_REPEATS {
+            for i in distinct {
+                out[i] = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for t in ["Page 2 of 5", "page 3", "2/5", "- 3 -", "Page 10 of 12"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["2024", "Grade: P2", "Page turner", "12 months"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn repeated_header_at_page_edges() {
+        let mk = |text: &str, pb: bool| Line { text: text.into(), page_break: pb, ..Line::default() };
+        let lines = vec![
+            mk("JPO vacancy proposal – post 2431", false),
+            mk("Body one", false),
+            mk("JPO vacancy proposal – post 2431", true),
+            mk("Body two", false),
+            mk("JPO vacancy proposal – post 2431", true),
+            mk("Body three", false),
+        ];
+        let r = running_lines(&lines);
+        assert_eq!(r, vec![true, false, true, false, true, false]);
+    }
+}

@@ -1,0 +1,503 @@
+//! Everything the parser knows about the JPO vacancy template, as data.
+//!
+//! Headings with their variants, sub-labels, boilerplate and guidance
+//! phrases live here and nowhere else. A new template revision should be an
+//! edit of these tables. Every phrase is written in *folded* form: lower
+//! case, every run of characters that are not letters or digits replaced by
+//! one space, trimmed (see [`crate::text::fold`]). The tables are checked to
+//! be in folded form by a test.
+
+/// A section of the template, in template order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Section {
+    /// GENERAL INFORMATION
+    General,
+    /// SUPERVISION
+    Supervision,
+    /// INTRODUCTION
+    Introduction,
+    /// DUTIES AND RESPONSIBILITIES
+    Duties,
+    /// QUALIFICATIONS AND EXPERIENCE
+    Qualifications,
+    /// TRAINING COMPONENTS AND LEARNING ELEMENTS
+    Learning,
+    /// BACKGROUND INFORMATION
+    Background,
+}
+
+impl Section {
+    /// Position in the template's order.
+    pub(crate) fn order(self) -> u8 {
+        self as u8
+    }
+}
+
+/// A section heading and the spellings it is known under (folded).
+pub(crate) struct HeadingDef {
+    pub section: Section,
+    /// Known spellings, including known typos. Matched exactly (after
+    /// folding); other spellings are matched within an edit-distance bound
+    /// and flagged `heading_fuzzy`.
+    pub aliases: &'static [&'static str],
+}
+
+/// The section headings.
+pub(crate) const HEADINGS: &[HeadingDef] = &[
+    HeadingDef { section: Section::General, aliases: &["general information", "general informations", "general info"] },
+    HeadingDef { section: Section::Supervision, aliases: &["supervision", "supervision arrangements"] },
+    HeadingDef { section: Section::Introduction, aliases: &["introduction"] },
+    HeadingDef {
+        section: Section::Duties,
+        aliases: &[
+            "duties and responsibilities",
+            "duties and responsabilities",
+            "duties responsibilities",
+            "duties and responsibility",
+            "main duties and responsibilities",
+        ],
+    },
+    HeadingDef {
+        section: Section::Qualifications,
+        aliases: &[
+            "qualifications and experience",
+            "qualification and experience",
+            "qualifications and experiences",
+            "qualifications experience",
+            "qualifications",
+        ],
+    },
+    HeadingDef {
+        section: Section::Learning,
+        aliases: &[
+            "training components and learning elements",
+            "training component and learning elements",
+            "training components and learning element",
+            "training and learning elements",
+            "training and learning",
+        ],
+    },
+    HeadingDef {
+        section: Section::Background,
+        aliases: &["background information", "background informations", "background"],
+    },
+];
+
+/// A sub-label of the template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Label {
+    PostNumber,
+    MonthOfIssue,
+    Year,
+    Title,
+    DutyStation,
+    Duration,
+    Grade,
+    Department,
+    OrgUnit,
+    Supervisor,
+    Methodology,
+    KeyOutputs,
+    Education,
+    WorkExperience,
+    Skills,
+    Languages,
+    Competencies,
+    Minimum,
+    Desirable,
+    TrainingComponents,
+    LearningElements,
+}
+
+/// Where a label may stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Home {
+    /// The block above GENERAL INFORMATION (post number, issue date).
+    Header,
+    /// A section. A label met outside its section implies that section
+    /// (its heading is missing) when `implies` is set.
+    In(Section),
+    /// Inside any qualification block (Minimum / Desirable).
+    QualBlock,
+}
+
+/// One label: its spellings (folded) and where it belongs.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct LabelDef {
+    pub label: Label,
+    pub aliases: &'static [&'static str],
+    pub home: Home,
+    /// Whether the label may be recognized in the middle of a line, after
+    /// another label's value (run-together form fields). Only labels that
+    /// are followed by a colon there.
+    pub inline: bool,
+    /// Whether meeting this label outside its home section means the home
+    /// section's heading is missing.
+    pub implies: bool,
+}
+
+/// The sub-labels. Longer aliases of the same label come first.
+pub(crate) const LABELS: &[LabelDef] = &[
+    LabelDef {
+        label: Label::PostNumber,
+        aliases: &["post number", "post no", "post n"],
+        home: Home::Header,
+        inline: true,
+        implies: false,
+    },
+    LabelDef {
+        label: Label::MonthOfIssue,
+        aliases: &["month of issue", "month of issuance", "date of issue"],
+        home: Home::Header,
+        inline: true,
+        implies: false,
+    },
+    LabelDef {
+        label: Label::Year,
+        aliases: &["year of issue", "year"],
+        home: Home::Header,
+        inline: true,
+        implies: false,
+    },
+    LabelDef {
+        label: Label::Title,
+        aliases: &["title", "job title", "position title"],
+        home: Home::In(Section::General),
+        inline: true,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::DutyStation,
+        aliases: &["duty station", "duty stations", "location"],
+        home: Home::In(Section::General),
+        inline: true,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Duration,
+        aliases: &["duration of the assignment", "duration of assignment", "duration of the appointment", "duration"],
+        home: Home::In(Section::General),
+        inline: true,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Grade,
+        aliases: &["grade", "grade level"],
+        home: Home::In(Section::General),
+        inline: true,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Department,
+        aliases: &[
+            "department field office",
+            "department office",
+            "department or field office",
+            "department",
+            "field office",
+        ],
+        home: Home::In(Section::General),
+        inline: true,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::OrgUnit,
+        aliases: &["organisational unit", "organizational unit", "organisation unit", "organization unit", "unit"],
+        home: Home::In(Section::General),
+        inline: true,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Supervisor,
+        aliases: &[
+            "direct supervision by",
+            "direct supervisor",
+            "supervised by",
+            "name and title of supervisor",
+            "supervisor",
+        ],
+        home: Home::In(Section::Supervision),
+        inline: false,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Methodology,
+        aliases: &[
+            "content and methodology of supervision",
+            "content and methodology of the supervision",
+            "methodology of supervision",
+        ],
+        home: Home::In(Section::Supervision),
+        inline: false,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::KeyOutputs,
+        aliases: &["key outputs", "expected outputs", "main outputs"],
+        home: Home::In(Section::Duties),
+        inline: false,
+        implies: false,
+    },
+    LabelDef {
+        label: Label::Education,
+        aliases: &["education", "educational background", "education requirements"],
+        home: Home::In(Section::Qualifications),
+        inline: false,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::WorkExperience,
+        aliases: &["work experience", "professional experience", "experience"],
+        home: Home::In(Section::Qualifications),
+        inline: false,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Skills,
+        aliases: &[
+            "skills required for the assignment",
+            "skills required for this assignment",
+            "skills required",
+            "skills",
+        ],
+        home: Home::In(Section::Qualifications),
+        inline: false,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Languages,
+        aliases: &["languages", "language", "language requirements"],
+        home: Home::In(Section::Qualifications),
+        inline: false,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Competencies,
+        aliases: &["ilo competencies", "competencies", "ilo core competencies"],
+        home: Home::In(Section::Qualifications),
+        inline: false,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::Minimum,
+        aliases: &["minimum", "minimum requirements", "minimum requirement", "required"],
+        home: Home::QualBlock,
+        inline: false,
+        implies: false,
+    },
+    LabelDef {
+        label: Label::Desirable,
+        aliases: &["desirable", "desired", "preferred", "desirable requirements"],
+        home: Home::QualBlock,
+        inline: false,
+        implies: false,
+    },
+    LabelDef {
+        label: Label::TrainingComponents,
+        aliases: &["training components", "training component"],
+        home: Home::In(Section::Learning),
+        inline: false,
+        implies: true,
+    },
+    LabelDef {
+        label: Label::LearningElements,
+        aliases: &["learning elements", "learning element", "learning objectives"],
+        home: Home::In(Section::Learning),
+        inline: false,
+        implies: true,
+    },
+];
+
+/// Sentences that introduce the key-outputs list inside DUTIES; a line
+/// containing one of these switches from responsibilities to key outputs.
+pub(crate) const KEY_OUTPUTS_LEAD_INS: &[&str] = &[
+    "contribute to the following key outputs",
+    "following key outputs",
+    "the following outputs",
+    "expected key outputs",
+];
+
+/// The lead-in sentence of the competencies list, left out of the value.
+pub(crate) const COMPETENCIES_LEAD_INS: &[&str] = &[
+    "the candidate is expected to demonstrate and be guided by ilo competencies",
+    "expected to demonstrate and be guided by ilo competencies",
+];
+
+/// What a boilerplate phrase is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// The folded line starts with the phrase.
+    Prefix,
+    /// The folded line contains the phrase.
+    Contains,
+    /// The folded line is exactly the phrase.
+    Whole,
+}
+
+/// A phrase that marks a line as not content.
+pub(crate) struct Phrase {
+    pub text: &'static str,
+    pub how: Match,
+}
+
+const fn p(text: &'static str) -> Phrase {
+    Phrase { text, how: Match::Prefix }
+}
+
+const fn c(text: &'static str) -> Phrase {
+    Phrase { text, how: Match::Contains }
+}
+
+const fn w(text: &'static str) -> Phrase {
+    Phrase { text, how: Match::Whole }
+}
+
+/// Form text that is never content: the note for supervisors, the form's
+/// title, the diversity statement, the smoke-free line, the fraud warning.
+pub(crate) const BOILERPLATE: &[Phrase] = &[
+    p("note for supervisors"),
+    p("please complete the vacancy proposal form"),
+    c("vacancy proposal for junior professional officers"),
+    p("job description template"),
+    p("the ilo values diversity"),
+    p("we welcome applications from qualified women and men"),
+    p("if needed reasonable accommodation will be provided"),
+    p("the ilo has a smoke free environment"),
+    w("fraud warning"),
+    p("the ilo does not charge any fee"),
+    p("messages originating from a non ilo e mail account"),
+    p("in addition the ilo does not require or need to know"),
+    p("applications from qualified women and men"),
+];
+
+/// Letterhead words and phrases, recognized only above the first section.
+pub(crate) const LETTERHEAD: &[&str] = &[
+    "international labour office",
+    "international labour organization",
+    "international labour organisation",
+    "international",
+    "labour",
+    "office",
+    "organization",
+    "organisation",
+    "ilo",
+];
+
+/// Template guidance a drafter may have left in.
+pub(crate) const GUIDANCE: &[Phrase] = &[
+    p("please describe the supervisory role"),
+    p("example text follows below"),
+    p("describe briefly the main tasks"),
+    p("this could include but is not limited to"),
+    p("indicate which activities will be used"),
+    p("background information should include the following"),
+    p("general outline of the programme project"),
+    p("outline of planned developments concerning the programme project"),
+    p("information about living arrangements conditions"),
+    p("state the ilo outcome s from the programme and budget"),
+    p("please specify"),
+    p("please indicate"),
+    p("please list"),
+];
+
+/// Month names (folded) and their numbers; three-letter prefixes also match.
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+/// Number words used in durations ("One year", "eighteen months").
+pub(crate) const NUMBER_WORDS: &[(&str, u16)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("nine", 9),
+    ("twelve", 12),
+    ("eighteen", 18),
+    ("twenty four", 24),
+    ("thirty six", 36),
+    ("a", 1),
+    ("an", 1),
+];
+
+/// Words saying an assignment can be extended.
+pub(crate) const RENEWABLE_WORDS: &[&str] =
+    &["renewable", "extendable", "extendible", "extension", "extended", "renewal"];
+
+/// Words saying it cannot (checked first: "non-renewable").
+pub(crate) const NOT_RENEWABLE_WORDS: &[&str] =
+    &["non renewable", "not renewable", "non extendable", "no extension", "not extendable"];
+
+/// Words that may stand inside a person's name in lower case.
+pub(crate) const NAME_PARTICLES: &[&str] =
+    &["de", "da", "del", "della", "der", "di", "van", "von", "den", "du", "la", "le", "bin", "al", "y"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn assert_folded(s: &str) {
+        assert_eq!(fold(s), s, "table entry {s:?} is not in folded form");
+    }
+
+    #[test]
+    fn every_table_entry_is_folded() {
+        for h in HEADINGS {
+            h.aliases.iter().for_each(|a| assert_folded(a));
+        }
+        for l in LABELS {
+            l.aliases.iter().for_each(|a| assert_folded(a));
+        }
+        for ph in BOILERPLATE.iter().chain(GUIDANCE) {
+            assert_folded(ph.text);
+        }
+        KEY_OUTPUTS_LEAD_INS
+            .iter()
+            .chain(COMPETENCIES_LEAD_INS)
+            .chain(LETTERHEAD)
+            .chain(RENEWABLE_WORDS)
+            .chain(NOT_RENEWABLE_WORDS)
+            .for_each(|a| assert_folded(a));
+    }
+
+    #[test]
+    fn every_section_has_a_heading() {
+        for s in [
+            Section::General,
+            Section::Supervision,
+            Section::Introduction,
+            Section::Duties,
+            Section::Qualifications,
+            Section::Learning,
+            Section::Background,
+        ] {
+            assert!(HEADINGS.iter().any(|h| h.section == s));
+        }
+    }
+
+    #[test]
+    fn no_alias_is_shared_by_two_labels_or_headings() {
+        let mut seen = std::collections::BTreeSet::new();
+        for a in LABELS.iter().flat_map(|l| l.aliases) {
+            assert!(seen.insert(*a), "label alias {a:?} twice");
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for a in HEADINGS.iter().flat_map(|h| h.aliases) {
+            assert!(seen.insert(*a), "heading alias {a:?} twice");
+        }
+    }
+}

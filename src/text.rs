@@ -1,0 +1,205 @@
+//! Small text helpers shared by the stages: folding for table look-ups,
+//! bounded edit distance, character classes.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for matching against the template tables: NFKC, lower case,
+/// every run of characters that are not letters or digits replaced by one
+/// space, trimmed. `"**Department/ Field Office:**"` folds to
+/// `"department field office"`.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first).
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut pending_space = false;
+    let mut push = |ch: char, out: &mut String| {
+        if ch.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            for lc in ch.to_lowercase() {
+                out.push(lc);
+            }
+        } else {
+            pending_space = true;
+        }
+    };
+    if s.is_ascii() {
+        for ch in s.chars() {
+            push(ch, out);
+        }
+    } else {
+        for ch in s.nfkc() {
+            push(ch, out);
+        }
+    }
+}
+
+/// Matches `alias` (folded) against the start of `text` (not folded),
+/// ignoring case and punctuation, and requiring the alias to end at a word
+/// boundary. Returns the byte offset in `text` just after the last matched
+/// character.
+pub(crate) fn match_folded_prefix(text: &str, alias: &str) -> Option<usize> {
+    let mut want = alias.chars().peekable();
+    let mut need_space = false;
+    let mut started = false;
+    for (i, ch) in text.char_indices() {
+        let Some(&next) = want.peek() else {
+            // alias consumed: the next text char must not continue a word
+            return if ch.is_alphanumeric() { None } else { Some(i) };
+        };
+        if ch.is_alphanumeric() {
+            if need_space {
+                if next != ' ' {
+                    return None;
+                }
+                want.next();
+                need_space = false;
+            }
+            let Some(&w) = want.peek() else {
+                return None;
+            };
+            let mut lower = ch.to_lowercase();
+            let l = lower.next().unwrap_or(ch);
+            if lower.next().is_some() || l != w {
+                return None;
+            }
+            want.next();
+            started = true;
+        } else if started {
+            need_space = true;
+        }
+        if want.peek().is_none() {
+            let end = i + ch.len_utf8();
+            return match text[end..].chars().next() {
+                Some(c) if c.is_alphanumeric() => None,
+                _ => Some(end),
+            };
+        }
+    }
+    None
+}
+
+/// Levenshtein distance between `a` and `b`, or `None` when it exceeds
+/// `bound`. Works on chars; O(len * bound).
+pub(crate) fn bounded_distance(a: &str, b: &str, bound: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > bound {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= bound).then_some(d)
+}
+
+/// Share of letters that are upper case, or `None` when there are fewer than
+/// `min_letters` letters.
+pub(crate) fn upper_ratio(s: &str, min_letters: usize) -> Option<f32> {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for ch in s.chars() {
+        if ch.is_alphabetic() {
+            letters += 1;
+            if ch.is_uppercase() {
+                upper += 1;
+            }
+        }
+    }
+    (letters >= min_letters).then(|| upper as f32 / letters as f32)
+}
+
+/// Whether the text ends a sentence or a clause: `.`, `!`, `?`, `:` or `;`,
+/// possibly followed by closing quotes or brackets.
+pub(crate) fn ends_clause(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| matches!(c, ')' | ']' | '"' | '\'' | '”' | '’' | '*'));
+    matches!(t.chars().last(), Some('.' | '!' | '?' | ':' | ';'))
+}
+
+/// Whether the first letter-or-digit of `s` is a lower-case letter.
+pub(crate) fn starts_lowercase(s: &str) -> bool {
+    s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase())
+}
+
+/// Collapses runs of whitespace into one space and trims.
+pub(crate) fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_table() {
+        let cases = [
+            ("**Department/ Field Office:**", "department field office"),
+            ("  DUTIES AND RESPONSABILITIES  ", "duties and responsabilities"),
+            ("Title:", "title"),
+            ("ﬁeld", "field"),
+            ("", ""),
+            ("---", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn folded_prefix_table() {
+        let cases: &[(&str, &str, Option<usize>)] = &[
+            ("Title: Junior", "title", Some(5)),
+            ("Department/ Field Office: X", "department field office", Some(24)),
+            ("Titles: x", "title", None),
+            ("Duty station: Geneva", "duty station", Some(12)),
+            ("Duty  station", "duty station", Some(13)),
+            ("Grade", "grade", Some(5)),
+            ("Gra", "grade", None),
+        ];
+        for (text, alias, want) in cases {
+            assert_eq!(match_folded_prefix(text, alias), *want, "{text:?} / {alias:?}");
+        }
+    }
+
+    #[test]
+    fn distance_table() {
+        assert_eq!(bounded_distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(bounded_distance("kitten", "sitting", 2), None);
+        assert_eq!(bounded_distance("abc", "abc", 0), Some(0));
+        assert_eq!(bounded_distance("qualificatlons", "qualifications", 1), Some(1));
+    }
+
+    #[test]
+    fn clause_ends() {
+        assert!(ends_clause("the end."));
+        assert!(ends_clause("as follows:"));
+        assert!(ends_clause("(see above.)"));
+        assert!(!ends_clause("decent work for"));
+    }
+}
