@@ -62,9 +62,7 @@ pub(crate) fn match_folded_prefix(text: &str, alias: &str) -> Option<usize> {
                 want.next();
                 need_space = false;
             }
-            let Some(&w) = want.peek() else {
-                return None;
-            };
+            let &w = want.peek()?;
             let mut lower = ch.to_lowercase();
             let l = lower.next().unwrap_or(ch);
             if lower.next().is_some() || l != w {
@@ -131,7 +129,7 @@ pub(crate) fn upper_ratio(s: &str, min_letters: usize) -> Option<f32> {
 /// Whether the text ends a sentence or a clause: `.`, `!`, `?`, `:` or `;`,
 /// possibly followed by closing quotes or brackets.
 pub(crate) fn ends_clause(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| matches!(c, ')' | ']' | '"' | '\'' | '”' | '’' | '*'));
+    let t = s.trim_end_matches([')', ']', '"', '\'', '”', '’', '*']);
     matches!(t.chars().last(), Some('.' | '!' | '?' | ':' | ';'))
 }
 

@@ -25,7 +25,7 @@ static AMOUNT: LazyLock<Regex> =
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    upper >= 2 && (upper * 2 >= letters || s.contains(['-', '/']) && upper >= 2)
+    upper >= 2 && (upper * 2 >= letters || s.contains(['-', '/']))
 }
 
 /// Splits "Gender, Equality, Diversity and Inclusion (GEDI) Branch" into the
@@ -122,15 +122,9 @@ fn unit_field(ctx: &Ctx<'_>, acc: &Acc) -> Field<Unit> {
 
 pub(super) fn general(ctx: &Ctx<'_>, c: &Collected) -> General {
     let acc = |id: FieldId| &c.fields[id as usize];
-    let mut g = General::default();
-    g.title = string_field(ctx, acc(FieldId::Title), clean_value);
-    g.duty_station = string_field(ctx, acc(FieldId::DutyStation), clean_value);
-    g.grade = string_field(ctx, acc(FieldId::Grade), parse_grade);
-    g.department = unit_field(ctx, acc(FieldId::Department));
-    g.organisational_unit = unit_field(ctx, acc(FieldId::OrgUnit));
     let a = acc(FieldId::Duration);
     let mut flags: Flags = ctx.flags(a);
-    g.duration = match ctx.joined(a, &mut flags) {
+    let duration = match ctx.joined(a, &mut flags) {
         Some(v) => match parse_duration(&v) {
             Some(d) => field(Some(d), flags, ctx.range(a)),
             None => {
@@ -141,7 +135,14 @@ pub(super) fn general(ctx: &Ctx<'_>, c: &Collected) -> General {
         },
         None => Field::missing(),
     };
-    g
+    General {
+        title: string_field(ctx, acc(FieldId::Title), clean_value),
+        duty_station: string_field(ctx, acc(FieldId::DutyStation), clean_value),
+        duration,
+        grade: string_field(ctx, acc(FieldId::Grade), parse_grade),
+        department: unit_field(ctx, acc(FieldId::Department)),
+        organisational_unit: unit_field(ctx, acc(FieldId::OrgUnit)),
+    }
 }
 
 #[cfg(test)]

@@ -153,35 +153,27 @@ pub(crate) fn extract(lines: &[Line], c: &Collected) -> Extracted {
     let ctx = Ctx::new(lines);
     let acc = |id: FieldId| &c.fields[id as usize];
     let block = |id: FieldId| ctx.block(acc(id));
-    let req = |min: FieldId, des: FieldId| {
-        let mut r = Requirement::default();
-        r.minimum = block(min);
-        r.desirable = block(des);
-        r
-    };
-    let mut qualifications = Qualifications::default();
-    qualifications.education = req(FieldId::EducationMin, FieldId::EducationDes);
-    qualifications.work_experience = req(FieldId::WorkMin, FieldId::WorkDes);
-    qualifications.skills = req(FieldId::SkillsMin, FieldId::SkillsDes);
-    qualifications.languages = req(FieldId::LanguagesMin, FieldId::LanguagesDes);
-    qualifications.competencies = block(FieldId::Competencies);
-    let mut supervision = Supervision::default();
-    supervision.supervisor = supervision::supervisor(&ctx, acc(FieldId::Supervisor));
-    supervision.methodology = block(FieldId::Methodology);
-    let mut duties = Duties::default();
-    duties.responsibilities = block(FieldId::Responsibilities);
-    duties.key_outputs = block(FieldId::KeyOutputs);
-    let mut learning = Learning::default();
-    learning.training_components = block(FieldId::Training);
-    learning.learning_elements = block(FieldId::LearningElements);
+    let req = |min: FieldId, des: FieldId| Requirement { minimum: block(min), desirable: block(des) };
     Extracted {
         header: header::header(&ctx, c),
         general: general::general(&ctx, c),
-        supervision,
+        supervision: Supervision {
+            supervisor: supervision::supervisor(&ctx, acc(FieldId::Supervisor)),
+            methodology: block(FieldId::Methodology),
+        },
         introduction: block(FieldId::Introduction),
-        duties,
-        qualifications,
-        learning,
+        duties: Duties { responsibilities: block(FieldId::Responsibilities), key_outputs: block(FieldId::KeyOutputs) },
+        qualifications: Qualifications {
+            education: req(FieldId::EducationMin, FieldId::EducationDes),
+            work_experience: req(FieldId::WorkMin, FieldId::WorkDes),
+            skills: req(FieldId::SkillsMin, FieldId::SkillsDes),
+            languages: req(FieldId::LanguagesMin, FieldId::LanguagesDes),
+            competencies: block(FieldId::Competencies),
+        },
+        learning: Learning {
+            training_components: block(FieldId::Training),
+            learning_elements: block(FieldId::LearningElements),
+        },
         background: block(FieldId::Background),
     }
 }

@@ -133,9 +133,12 @@ pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
 mod tests {
     use super::*;
 
+    /// text, name, position, e-mail, guessed
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, bool);
+
     #[test]
     fn table() {
-        let cases: &[(&str, &str, Option<&str>, Option<&str>, bool)] = &[
+        let cases: &[Case<'_>] = &[
             (
                 "Laura Addati Maternity Protection and Work-Family Specialist, addati@ilo.org.",
                 "Laura Addati",

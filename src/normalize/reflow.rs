@@ -125,13 +125,7 @@ fn join_hyphenated(prev: &mut String, next: &str, lookup: &dyn Fn(&str) -> bool)
         // document; else a right part that is a word of its own ("socio-" /
         // "economic") keeps the hyphen, a fragment ("responsi-" /
         // "bilities") loses it
-        let remove = if lookup(&joined) {
-            true
-        } else if lookup(&compound) || lookup(right) {
-            false
-        } else {
-            true
-        };
+        let remove = lookup(&joined) || !(lookup(&compound) || lookup(right));
         if remove {
             prev.pop();
             prev.push_str(next);

@@ -147,7 +147,7 @@ impl<'a> Builder<'a> {
         let running = pages::running_lines(self.lines);
         let mut folded = String::new();
         let mut skip = 0usize;
-        for i in 0..self.lines.len() {
+        for (i, &is_running) in running.iter().enumerate() {
             if skip > 0 {
                 skip -= 1;
                 continue;
@@ -165,7 +165,7 @@ impl<'a> Builder<'a> {
                 self.blank = true;
                 continue;
             }
-            if running[i] || pages::is_page_number(&line.text) {
+            if is_running || pages::is_page_number(&line.text) {
                 // a page header or footer interrupts a paragraph; it does not end it
                 self.residue(ResidueKind::Boilerplate, i, i);
                 self.page_pending = true;
