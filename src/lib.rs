@@ -242,6 +242,7 @@ fn build(text: &str, lossy: bool, source: Source) -> Vacancy {
     let residue = collected
         .residue
         .into_iter()
+        .chain(e.residue)
         .map(|r| Residue { kind: r.kind, text: r.text, lines: [r.first, r.last] })
         .collect();
     let mut v = Vacancy {

@@ -96,6 +96,7 @@ pub(crate) enum Label {
     Department,
     OrgUnit,
     Supervisor,
+    SupervisorEmail,
     Methodology,
     KeyOutputs,
     Education,
@@ -221,6 +222,13 @@ pub(crate) const LABELS: &[LabelDef] = &[
         implies: true,
     },
     LabelDef {
+        label: Label::SupervisorEmail,
+        aliases: &["e mail address", "email address", "e mail", "email"],
+        home: Home::In(Section::Supervision),
+        inline: false,
+        implies: false,
+    },
+    LabelDef {
         label: Label::Methodology,
         aliases: &[
             "content and methodology of supervision",
@@ -282,14 +290,14 @@ pub(crate) const LABELS: &[LabelDef] = &[
         label: Label::Minimum,
         aliases: &["minimum", "minimum requirements", "minimum requirement", "required"],
         home: Home::QualBlock,
-        inline: false,
+        inline: true,
         implies: false,
     },
     LabelDef {
         label: Label::Desirable,
         aliases: &["desirable", "desired", "preferred", "desirable requirements"],
         home: Home::QualBlock,
-        inline: false,
+        inline: true,
         implies: false,
     },
     LabelDef {
@@ -441,6 +449,49 @@ pub(crate) const RENEWABLE_WORDS: &[&str] =
 pub(crate) const NOT_RENEWABLE_WORDS: &[&str] =
     &["non renewable", "not renewable", "non extendable", "no extension", "not extendable"];
 
+/// Words of job titles: a phrase holding one is a position, not a name
+/// ("Rina Kusumawardani Programme Officer").
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "officer",
+    "specialist",
+    "head",
+    "director",
+    "chief",
+    "coordinator",
+    "manager",
+    "adviser",
+    "advisor",
+    "economist",
+    "programme",
+    "program",
+    "senior",
+    "junior",
+    "technical",
+    "unit",
+    "branch",
+    "department",
+    "team",
+    "office",
+    "expert",
+    "analyst",
+    "statistician",
+    "researcher",
+    "consultant",
+    "assistant",
+    "associate",
+    "lead",
+    "deputy",
+    "legal",
+    "policy",
+    "project",
+    "regional",
+    "country",
+    "desk",
+    "focal",
+    "point",
+    "section",
+];
+
 /// Words that may stand inside a person's name in lower case.
 pub(crate) const NAME_PARTICLES: &[&str] =
     &["de", "da", "del", "della", "der", "di", "van", "von", "den", "du", "la", "le", "bin", "al", "y"];
@@ -471,6 +522,7 @@ mod tests {
             .chain(LETTERHEAD)
             .chain(RENEWABLE_WORDS)
             .chain(NOT_RENEWABLE_WORDS)
+            .chain(ROLE_WORDS)
             .for_each(|a| assert_folded(a));
     }
 

@@ -14,8 +14,12 @@ use crate::text::{collapse_spaces, fold};
 /// The longest assignment accepted, in months; more is a misreading.
 const MAX_MONTHS: u16 = 120;
 
-static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*([A-Z][A-Za-z0-9]*(?:[/&\-.][A-Za-z0-9]+)*)\s*\)").expect("valid regex"));
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    // "GEDI", "SOC/POLICY", "CO-Dakar", "DWT/CO-New Delhi": capitals, then
+    // parts after "/", "-", "&" or "."; a part after a separator may be a
+    // place name of several capitalized words
+    Regex::new(r"\(\s*([A-Z][A-Za-z0-9]*(?:\s*[/&\-.]\s*[A-Za-z0-9]+(?: [A-Z][a-z]+)*)*)\s*\)").expect("valid regex")
+});
 static GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([PpGgDd])\s*[-–]?\s*(\d)$").expect("valid regex"));
 static AMOUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,3})\s*(?:-|\s)?\s*(months?|years?|yrs?|mos?)\b").expect("valid regex"));
@@ -164,6 +168,9 @@ mod tests {
             ),
             ("Social Policy Unit (SOC/POLICY)", "Social Policy Unit", Some("SOC/POLICY")),
             ("ILO Country Office for Senegal (CO-Dakar)", "ILO Country Office for Senegal", Some("CO-Dakar")),
+            ("Country Office for Ethiopia (CO-Addis Ababa)", "Country Office for Ethiopia", Some("CO-Addis Ababa")),
+            ("Team for South Asia (DWT/CO-New Delhi)", "Team for South Asia", Some("DWT/CO-New Delhi")),
+            ("Unit (Social Protection)", "Unit (Social Protection)", None),
             ("Conditions of Work and Equality Department", "Conditions of Work and Equality Department", None),
             ("Office in (Geneva)", "Office in (Geneva)", None),
         ];

@@ -5,14 +5,16 @@ mod general;
 mod header;
 mod supervision;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use crate::normalize::reflow::{self, Paragraph, Piece, Vocabulary};
 use crate::normalize::Line;
 use crate::record::{
-    Confidence, Duties, Field, Flag, General, Header, Learning, Qualifications, Requirement, Supervision,
+    Confidence, Duties, Field, Flag, General, Header, Learning, Qualifications, Requirement, ResidueKind, Supervision,
 };
-use crate::segment::{Acc, Collected, FieldId, Flags, Part};
+use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
+use crate::template::COMPETENCIES_LEAD_INS;
+use crate::text::fold;
 
 /// Flags that make a value a guess: any of them caps confidence at medium.
 const MEDIUM_FLAGS: &[Flag] = &[
@@ -52,11 +54,13 @@ pub(crate) fn field<T>(value: Option<T>, flags: Flags, lines: Option<[u32; 2]>) 
 pub(crate) struct Ctx<'a> {
     pub lines: &'a [Line],
     vocab: OnceCell<Vocabulary>,
+    /// Residue found while extracting (repeated paragraphs).
+    residue: RefCell<Vec<RawResidue>>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(lines: &'a [Line]) -> Self {
-        Ctx { lines, vocab: OnceCell::new() }
+        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()) }
     }
 
     /// The text of a part.
@@ -101,9 +105,9 @@ impl<'a> Ctx<'a> {
         let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));
         let (paras, notes) = if needs_vocab {
             let vocab = self.vocab.get_or_init(|| Vocabulary::from_texts(self.lines.iter().map(|l| l.text.as_str())));
-            reflow::build(&pieces, &|w| vocab.contains(w))
+            reflow::build(&pieces, &|w| vocab.count(w))
         } else {
-            reflow::build(&pieces, &|_| false)
+            reflow::build(&pieces, &|_| 0)
         };
         if notes.repaired {
             flags.set(Flag::Repaired);
@@ -124,15 +128,45 @@ impl<'a> Ctx<'a> {
         Some(s)
     }
 
-    /// A prose or list field: one string per paragraph or item.
-    pub(crate) fn block(&self, acc: &Acc) -> Field<Vec<String>> {
+    /// A prose or list field: one string per paragraph or item. A paragraph
+    /// that repeats the one before it is dropped (to residue, as
+    /// `duplicate`); `drop_lead_ins` paragraphs are left out of the value
+    /// (their lines stay in the field's range).
+    pub(crate) fn block_without(&self, acc: &Acc, drop_lead_ins: &[&str]) -> Field<Vec<String>> {
         let mut flags = self.flags(acc);
         let paras = self.paragraphs(acc, &mut flags);
-        let value: Vec<String> = paras.into_iter().map(|p| p.text).filter(|t| !t.is_empty()).collect();
+        let mut value: Vec<String> = Vec::with_capacity(paras.len());
+        let mut prev_folded = String::new();
+        for p in paras {
+            let folded = fold(&p.text);
+            if folded.is_empty() {
+                continue;
+            }
+            if folded == prev_folded {
+                flags.set(Flag::DuplicateRemoved);
+                self.residue.borrow_mut().push(RawResidue {
+                    kind: ResidueKind::Duplicate,
+                    text: p.text,
+                    first: p.first,
+                    last: p.last,
+                });
+                continue;
+            }
+            prev_folded = folded;
+            if drop_lead_ins.iter().any(|l| prev_folded.starts_with(l)) {
+                continue;
+            }
+            value.push(p.text);
+        }
         if value.is_empty() {
             return Field::missing();
         }
         field(Some(value), flags, self.range(acc))
+    }
+
+    /// A prose or list field; see [`Ctx::block_without`].
+    pub(crate) fn block(&self, acc: &Acc) -> Field<Vec<String>> {
+        self.block_without(acc, &[])
     }
 }
 
@@ -146,6 +180,8 @@ pub(crate) struct Extracted {
     pub qualifications: Qualifications,
     pub learning: Learning,
     pub background: Field<Vec<String>>,
+    /// Residue found while extracting.
+    pub residue: Vec<RawResidue>,
 }
 
 /// Runs every extractor.
@@ -168,12 +204,13 @@ pub(crate) fn extract(lines: &[Line], c: &Collected) -> Extracted {
             work_experience: req(FieldId::WorkMin, FieldId::WorkDes),
             skills: req(FieldId::SkillsMin, FieldId::SkillsDes),
             languages: req(FieldId::LanguagesMin, FieldId::LanguagesDes),
-            competencies: block(FieldId::Competencies),
+            competencies: ctx.block_without(acc(FieldId::Competencies), COMPETENCIES_LEAD_INS),
         },
         learning: Learning {
             training_components: block(FieldId::Training),
             learning_elements: block(FieldId::LearningElements),
         },
         background: block(FieldId::Background),
+        residue: ctx.residue.take(),
     }
 }

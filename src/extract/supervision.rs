@@ -4,7 +4,7 @@ use super::{field, Ctx};
 use crate::record::{Field, Flag, Supervisor};
 use crate::segment::builder::emails;
 use crate::segment::Acc;
-use crate::template::NAME_PARTICLES;
+use crate::template::{NAME_PARTICLES, ROLE_WORDS};
 use crate::text::collapse_spaces;
 
 /// The most words a person's name has ("Maria de la Cruz Gomez" is 5).
@@ -36,11 +36,13 @@ fn is_name_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
 }
 
-/// Whether a phrase looks like a person's name: 2 to 5 capitalized words.
+/// Whether a phrase looks like a person's name: 2 to 5 capitalized words,
+/// none of them a job-title word.
 pub(crate) fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (MIN_NAME_WORDS..=MAX_NAME_WORDS).contains(&words.len())
         && words.iter().all(|w| is_name_word(w))
+        && !words.iter().any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric())))
         && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
@@ -50,7 +52,9 @@ fn trim_sep(s: &str) -> &str {
 
 /// Splits a supervisor line into name, position and e-mail. Returns the
 /// supervisor and how sure the split is.
-fn split(text: &str) -> Option<(Supervisor, Split)> {
+/// The text without its e-mail addresses (and the brackets they leave
+/// empty), trimmed of separators; and the first address.
+fn strip_emails(text: &str) -> (String, Option<String>) {
     let email = emails(text).next().map(|m| m.as_str().to_string());
     let mut rest = String::with_capacity(text.len());
     let mut last = 0;
@@ -60,8 +64,13 @@ fn split(text: &str) -> Option<(Supervisor, Split)> {
         last = m.end();
     }
     rest.push_str(&text[last..]);
-    let rest = collapse_spaces(&rest);
-    let rest = trim_sep(&rest);
+    let rest = collapse_spaces(&rest.replace("()", " ").replace("( )", " ").replace("[]", " ").replace("<>", " "));
+    (trim_sep(&rest).to_string(), email)
+}
+
+fn split(text: &str) -> Option<(Supervisor, Split)> {
+    let (rest, email) = strip_emails(text);
+    let rest = rest.as_str();
     if rest.is_empty() {
         return None;
     }
@@ -113,12 +122,33 @@ pub(crate) fn parse_supervisor(text: &str) -> Option<(Supervisor, bool)> {
     split(text).map(|(s, how)| (s, how == Split::Guess))
 }
 
+/// "Name" on a line of its own, the position on the next: the line break
+/// is the delimiter.
+fn split_by_lines(first: &str, rest: &str) -> Option<(Supervisor, Split)> {
+    let (name, email1) = strip_emails(first);
+    if !looks_like_name(&name) {
+        return None;
+    }
+    let (position, email2) = strip_emails(rest);
+    Some((
+        Supervisor { name, position: (!position.is_empty()).then_some(position), email: email1.or(email2) },
+        Split::Delimited,
+    ))
+}
+
 pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
     let mut flags = ctx.flags(acc);
     let Some(text) = ctx.joined(acc, &mut flags) else {
         return Field::missing();
     };
-    match split(&text) {
+    let by_lines = match acc.parts.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() => {
+            let rest_text = rest.iter().map(|p| ctx.text(p)).collect::<Vec<_>>().join(" ");
+            split_by_lines(ctx.text(first), &rest_text)
+        }
+        _ => None,
+    };
+    match by_lines.or_else(|| split(&text)) {
         Some((s, how)) => {
             if how == Split::Guess {
                 flags.set(Flag::Ambiguous);
@@ -163,7 +193,20 @@ mod tests {
             ("Ana María de la Cruz", "Ana María de la Cruz", None, None, false),
             ("Somchai Prasert – Senior Specialist", "Somchai Prasert", Some("Senior Specialist"), None, false),
             ("Senior Specialist on Migration", "Senior Specialist", Some("on Migration"), None, true),
+            (
+                "Dr. Layla Mansour, Gender Specialist, DWT/CO-Cairo (mansour@ilo.org)",
+                "Dr. Layla Mansour",
+                Some("Gender Specialist, DWT/CO-Cairo"),
+                Some("mansour@ilo.org"),
+                false,
+            ),
         ];
+        let (s, how) = split_by_lines("Rina Kusumawardani", "Programme Officer, Green Jobs rina@ilo.org").unwrap();
+        assert_eq!(how, Split::Delimited);
+        assert_eq!(s.name, "Rina Kusumawardani");
+        assert_eq!(s.position.as_deref(), Some("Programme Officer, Green Jobs"));
+        assert_eq!(s.email.as_deref(), Some("rina@ilo.org"));
+        assert!(!looks_like_name("Rina Kusumawardani Programme Officer"));
         for (text, name, pos, email, guess) in cases {
             let (s, g) = parse_supervisor(text).expect("a supervisor");
             assert_eq!(

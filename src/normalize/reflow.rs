@@ -1,7 +1,7 @@
 //! Reflow: wrapped lines re-joined into paragraphs, line-end hyphenation
 //! undone where the document itself gives evidence.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::text::{ends_clause, starts_lowercase};
 
@@ -40,27 +40,27 @@ pub(crate) struct ReflowNotes {
 /// The words of a document, for hyphenation evidence. Built on first use.
 #[derive(Default)]
 pub(crate) struct Vocabulary {
-    words: HashSet<String>,
+    words: HashMap<String, u32>,
 }
 
 impl Vocabulary {
     /// Collects the lower-cased words (and hyphenated compounds) of `texts`.
     pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::new();
+        let mut words = HashMap::new();
         for t in texts {
             for w in t.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
                 let w = w.trim_matches('-');
                 if w.len() > 2 {
-                    words.insert(w.to_lowercase());
+                    *words.entry(w.to_lowercase()).or_insert(0) += 1;
                 }
             }
         }
         Vocabulary { words }
     }
 
-    /// Whether `w` (any case) occurs in the document.
-    pub(crate) fn contains(&self, w: &str) -> bool {
-        self.words.contains(&w.to_lowercase())
+    /// How often `w` (any case) occurs in the document.
+    pub(crate) fn count(&self, w: &str) -> u32 {
+        self.words.get(&w.to_lowercase()).copied().unwrap_or(0)
     }
 }
 
@@ -71,9 +71,9 @@ impl Vocabulary {
 ///   an extraction artefact);
 /// - a page break is treated the same way;
 /// - otherwise lines are joined (hard-wrapped text), undoing a line-end
-///   hyphen when `lookup` (true when a word occurs in the document) says
+///   hyphen when `count` (how often a word occurs in the document) says
 ///   the hyphen broke a word.
-pub(crate) fn build(pieces: &[Piece<'_>], lookup: &dyn Fn(&str) -> bool) -> (Vec<Paragraph>, ReflowNotes) {
+pub(crate) fn build(pieces: &[Piece<'_>], count: &dyn Fn(&str) -> u32) -> (Vec<Paragraph>, ReflowNotes) {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut notes = ReflowNotes::default();
     for p in pieces {
@@ -95,7 +95,7 @@ pub(crate) fn build(pieces: &[Piece<'_>], lookup: &dyn Fn(&str) -> bool) -> (Vec
         if join {
             let prev = out.last_mut().expect("checked above");
             notes.multiline = true;
-            if join_hyphenated(&mut prev.text, p.text, lookup) {
+            if join_hyphenated(&mut prev.text, p.text, count) {
                 notes.repaired = true;
             }
             prev.last = p.line;
@@ -108,7 +108,7 @@ pub(crate) fn build(pieces: &[Piece<'_>], lookup: &dyn Fn(&str) -> bool) -> (Vec
 
 /// Appends `next` to `prev` with a space, or without the line-end hyphen
 /// when the hyphen broke a word. Returns whether a hyphen was removed.
-fn join_hyphenated(prev: &mut String, next: &str, lookup: &dyn Fn(&str) -> bool) -> bool {
+fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -> bool {
     let broken = prev.ends_with('-')
         && prev[..prev.len() - 1].chars().last().is_some_and(char::is_alphabetic)
         && next.chars().next().is_some_and(char::is_lowercase);
@@ -122,10 +122,10 @@ fn join_hyphenated(prev: &mut String, next: &str, lookup: &dyn Fn(&str) -> bool)
         let joined = format!("{left}{right}");
         let compound = format!("{left}-{right}");
         // evidence first: the joined word or the compound elsewhere in the
-        // document; else a right part that is a word of its own ("socio-" /
-        // "economic") keeps the hyphen, a fragment ("responsi-" /
-        // "bilities") loses it
-        let remove = lookup(&joined) || !(lookup(&compound) || lookup(right));
+        // document; else a right part that is a word of its own elsewhere
+        // ("socio-" / "economic") keeps the hyphen, a fragment ("responsi-" /
+        // "bilities", found only here) loses it
+        let remove = count(&joined) > 0 || !(count(&compound) > 0 || count(right) > 1);
         if remove {
             prev.pop();
             prev.push_str(next);
@@ -148,8 +148,9 @@ mod tests {
     }
 
     fn texts(pieces: &[Piece<'_>], vocab: &[&str]) -> Vec<String> {
-        let v = Vocabulary::from_texts(vocab.iter().copied());
-        build(pieces, &|w| v.contains(w)).0.into_iter().map(|p| p.text).collect()
+        // the document's vocabulary holds the pieces themselves too
+        let v = Vocabulary::from_texts(vocab.iter().copied().chain(pieces.iter().map(|p| p.text)));
+        build(pieces, &|w| v.count(w)).0.into_iter().map(|p| p.text).collect()
     }
 
     #[test]

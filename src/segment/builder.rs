@@ -12,9 +12,7 @@ use super::pages;
 use super::{Candidate, Collected, FieldId, Flags, Part, RawResidue};
 use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
-use crate::template::{
-    Label, Match, Phrase, Section, BOILERPLATE, COMPETENCIES_LEAD_INS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
-};
+use crate::template::{Label, Match, Phrase, Section, BOILERPLATE, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD};
 use crate::text::fold_into;
 
 /// The shortest line that is dropped as a duplicate of the line before it;
@@ -27,6 +25,24 @@ const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}").expect("valid regex")
 });
+
+/// Whether a text is an e-mail address and nothing else (an "E-mail:"
+/// label and brackets allowed).
+fn is_only_email(text: &str) -> bool {
+    let mut f = String::new();
+    fold_into(text, &mut f);
+    let rest = f.strip_prefix("e mail").or_else(|| f.strip_prefix("email")).unwrap_or(&f);
+    emails(text).count() == 1 && {
+        let e = emails(text).next().map(|m| fold_email(m.as_str())).unwrap_or_default();
+        rest.trim() == e
+    }
+}
+
+fn fold_email(e: &str) -> String {
+    let mut f = String::new();
+    fold_into(e, &mut f);
+    f
+}
 
 /// E-mail addresses in a text.
 pub(crate) fn emails(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
@@ -354,8 +370,9 @@ impl<'a> Builder<'a> {
         let value_start = offset + hit.value_start;
         let mut value_end = text.len();
         let mut next_label: Option<usize> = None;
-        if def.inline && value_start < text.len() {
-            if let Some(&split) = labels::inline_splits(&text[value_start..]).first() {
+        let fam = labels::family(def);
+        if let (Some(fam), true) = (fam, value_start < text.len()) {
+            if let Some(&split) = labels::inline_splits(&text[value_start..], fam).first() {
                 value_end = value_start + split;
                 next_label = Some(value_end);
             }
@@ -372,6 +389,17 @@ impl<'a> Builder<'a> {
             Label::Department => FieldId::Department,
             Label::OrgUnit => FieldId::OrgUnit,
             Label::Supervisor => FieldId::Supervisor,
+            Label::SupervisorEmail => {
+                // "E-mail: x@ilo.org" under the supervisor: more of the same value
+                let id = FieldId::Supervisor;
+                let no = self.lines[i].no;
+                self.out.acc(id).touch(no);
+                self.target = Some(id);
+                self.push_part(id, i, value_start, value_end);
+                self.awaiting = value_start >= value_end;
+                self.blank = false;
+                return;
+            }
             Label::Methodology => FieldId::Methodology,
             Label::KeyOutputs => FieldId::KeyOutputs,
             Label::Competencies => {
@@ -384,6 +412,13 @@ impl<'a> Builder<'a> {
                 self.group = Some(def.label);
                 let (min, _) = group_fields(def.label).expect("group label");
                 let no = self.lines[i].no;
+                let quals = |d: &crate::template::LabelDef| d.home == crate::template::Home::QualBlock;
+                if let Some(sub) = labels::at_start(&text[value_start..], quals) {
+                    // "Education: Minimum: ..." on one line
+                    self.out.acc(min).touch(no);
+                    self.label(i, sub, value_start);
+                    return;
+                }
                 if value_start < value_end {
                     // "Education: <text>" with no Minimum/Desirable label
                     self.set_target(min, i);
@@ -428,8 +463,9 @@ impl<'a> Builder<'a> {
             let rest = &self.lines[i].text[at..];
             let section = self.section;
             let seen = self.seen;
-            if let Some(hit) = labels::at_start(rest, |d| d.inline && labels::allowed(d, section, |s| seen[s as usize]))
-            {
+            if let Some(hit) = labels::at_start(rest, |d| {
+                d.inline && labels::family(d) == fam && labels::allowed(d, section, |s| seen[s as usize])
+            }) {
                 self.label(i, hit, at);
             }
         }
@@ -490,8 +526,9 @@ impl<'a> Builder<'a> {
         if text.trim().is_empty() {
             return;
         }
-        // a repeated line
-        if text.len() >= MIN_DUPLICATE_CHARS {
+        // a line repeated right after itself (a repeated paragraph is found
+        // later, by the extractor)
+        if text.len() >= MIN_DUPLICATE_CHARS && !self.blank {
             if let Some(p) = self.prev_content {
                 if self.lines[p].text == text {
                     self.residue(ResidueKind::Duplicate, i, i);
@@ -504,8 +541,14 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if start == 0 && end == line.text.len() {
-            self.prev_content = Some(i);
+        self.prev_content = (start == 0 && end == line.text.len()).then_some(i);
+        // a supervisor's e-mail on a line of its own
+        if self.section == Some(Section::Supervision) && is_only_email(text) {
+            let sup = FieldId::Supervisor;
+            if !self.out.fields[sup as usize].parts.is_empty() {
+                self.target = Some(sup);
+                self.awaiting = true;
+            }
         }
         // a scalar value ends at a blank line, unless its label stood alone
         if let Some(t) = self.target {
@@ -536,15 +579,6 @@ impl<'a> Builder<'a> {
             }
         }
         let Some(id) = self.target else { return };
-        if id == FieldId::Competencies {
-            let mut f = String::new();
-            fold_into(text, &mut f);
-            if COMPETENCIES_LEAD_INS.iter().any(|p| f.starts_with(p)) {
-                self.out.acc(id).touch(line.no);
-                self.blank = false;
-                return;
-            }
-        }
         if self.pending_neighbour {
             self.out.acc(id).flags.set(Flag::NeighbourUnclassified);
             self.pending_neighbour = false;

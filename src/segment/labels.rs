@@ -58,26 +58,51 @@ pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option
     None
 }
 
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+/// Labels that run together on one line belong to one family: the form's
+/// rows (header and GENERAL INFORMATION) or a qualification block
+/// ("Minimum: ... Desirable: ..."). Only labels of the same family split a
+/// value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Family {
+    Form,
+    Qualification,
+}
+
+/// The family of a label, if its values can hold other labels.
+pub(crate) fn family(def: &LabelDef) -> Option<Family> {
+    match def.home {
+        Home::Header | Home::In(Section::General) => Some(Family::Form),
+        Home::QualBlock | Home::In(Section::Qualifications) => Some(Family::Qualification),
+        Home::In(_) => None,
+    }
+}
+
+fn inline_regex(fam: Family) -> Regex {
     let mut alts: Vec<String> = LABELS
         .iter()
-        .filter(|d| d.inline)
+        .filter(|d| d.inline && family(d) == Some(fam))
         .flat_map(|d| d.aliases.iter())
         .map(|a| a.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[\s/]*"))
         .collect();
     // longest first, so "duration of the assignment" wins over "duration"
     alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
     Regex::new(&format!(r"(?i)(?:^|\s)(?:{})\s*:", alts.join("|"))).expect("valid regex")
-});
+}
+
+static INLINE_FORM: LazyLock<Regex> = LazyLock::new(|| inline_regex(Family::Form));
+static INLINE_QUAL: LazyLock<Regex> = LazyLock::new(|| inline_regex(Family::Qualification));
 
 /// Byte offsets in `value` where another inline label starts (a run-together
 /// row: "Geneva, Switzerland Duration of the assignment: 12 months").
-pub(crate) fn inline_splits(value: &str) -> Vec<usize> {
+pub(crate) fn inline_splits(value: &str, fam: Family) -> Vec<usize> {
     if value.len() > MAX_INLINE_VALUE_CHARS * 8 || !value.contains(':') {
         return Vec::new();
     }
-    INLINE
-        .find_iter(value)
+    let re = match fam {
+        Family::Form => &*INLINE_FORM,
+        Family::Qualification => &*INLINE_QUAL,
+    };
+    re.find_iter(value)
         .map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
         .filter(|&i| i > 0)
         .collect()
@@ -120,11 +145,14 @@ mod tests {
     #[test]
     fn inline_table() {
         let v = "Junior Professional Officer on migration Duty station: Geneva, Switzerland Grade: P2";
-        let splits = inline_splits(v);
+        let splits = inline_splits(v, Family::Form);
         let starts: Vec<&str> = splits.iter().map(|&i| &v[i..i + 5]).collect();
         assert_eq!(starts, ["Duty ", "Grade"]);
-        assert!(inline_splits("no labels here: at all").is_empty());
+        assert!(inline_splits("no labels here: at all", Family::Form).is_empty());
+        let v = "Advanced degree in economics. Desirable: Specialization in finance.";
+        assert_eq!(inline_splits(v, Family::Qualification).len(), 1);
+        assert!(inline_splits(v, Family::Form).is_empty());
         let v = "2373 Month of issue: September 2023";
-        assert_eq!(inline_splits(v).len(), 1);
+        assert_eq!(inline_splits(v, Family::Form).len(), 1);
     }
 }
