@@ -185,6 +185,25 @@ impl Parser {
     }
 }
 
+/// The normalized text the parser works on: one line per input line, list
+/// markers shown as `• `. For tests of the normalizer (idempotence); not a
+/// stable API.
+#[doc(hidden)]
+pub fn __normalize_text(text: &str) -> String {
+    let lines = normalize::normalize(text, false);
+    let mut out = String::with_capacity(text.len());
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if l.bullet.is_some() {
+            out.push_str("• ");
+        }
+        out.push_str(&l.text);
+    }
+    out
+}
+
 /// Whether bytes are a PDF: `%PDF-` within the first kilobyte.
 pub fn is_pdf(bytes: &[u8]) -> bool {
     let window = &bytes[..bytes.len().min(PDF_MAGIC_WINDOW)];

@@ -24,8 +24,9 @@ pub(crate) enum Bullet {
 pub(crate) fn split(line: &str) -> (Option<Bullet>, &str) {
     let mut rest = line.trim_start();
     let mut found = None;
-    // at most two markers: "- 1. text", "• (a) text"
-    for _ in 0..2 {
+    // every leading marker: "- 1. text", "• (a) text" (all of them, so that
+    // normalizing is idempotent)
+    loop {
         if let Some(r) = symbol(rest) {
             found = Some(found.unwrap_or(Bullet::Symbol));
             rest = r;

@@ -133,6 +133,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn normalizing_twice_changes_nothing() {
+        let cases = [
+            "- 1. (a) (b) Sensitivity to diversity*",
+            "WorkingWorkingWorkingWorking for Health",
+            "in in in decent work",
+            "**Title:** [x](y) \\(escaped\\)",
+            "## **INTRODUCTION**",
+            "\u{F0B7}\to Become familiar",
+            "---",
+        ];
+        for c in cases {
+            let once = crate::__normalize_text(c);
+            assert_eq!(crate::__normalize_text(&once), once, "{c:?}");
+        }
+    }
+
+    #[test]
     fn line_numbers_follow_the_input() {
         let lines = normalize("a\r\nb\rc\n\nd", false);
         let got: Vec<(u32, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();

@@ -18,9 +18,12 @@ pub(crate) fn dedupe(line: &str) -> Option<String> {
         if word.is_empty() {
             continue;
         }
-        let fixed = undouble_token(word);
-        let word_now = fixed.unwrap_or(word);
-        changed |= fixed.is_some();
+        let mut word_now = word;
+        // "WorkingWorkingWorkingWorking" halves until it is no longer doubled
+        while let Some(half) = undouble_token(word_now) {
+            word_now = half;
+            changed = true;
+        }
         if let Some(p) = prev {
             if is_doubled(p, word_now) {
                 changed = true;
