@@ -204,6 +204,40 @@ pub fn __normalize_text(text: &str) -> String {
     out
 }
 
+/// The pipeline's stages one by one, for the benchmarks (a regression
+/// points at its stage). Not a stable API.
+#[doc(hidden)]
+pub mod __stages {
+    use crate::{extract, normalize, segment};
+
+    /// Normalized lines.
+    pub struct Normalized(pub(crate) Vec<normalize::Line>);
+    /// Segmented fields.
+    pub struct Segmented(pub(crate) segment::Collected);
+    /// Extracted values.
+    pub struct Extracted(#[allow(dead_code)] pub(crate) extract::Extracted);
+
+    /// Decode bytes to text; returns the text's length.
+    pub fn decode(bytes: &[u8]) -> usize {
+        crate::decode::decode(bytes).text.len()
+    }
+
+    /// Normalize text into lines.
+    pub fn normalize(text: &str) -> Normalized {
+        Normalized(normalize::normalize(text, false))
+    }
+
+    /// Segment normalized lines.
+    pub fn segment(n: &Normalized) -> Segmented {
+        Segmented(segment::builder::collect(&n.0))
+    }
+
+    /// Extract typed values.
+    pub fn extract(n: &Normalized, s: &Segmented) -> Extracted {
+        Extracted(extract::extract(&n.0, &s.0))
+    }
+}
+
 /// Whether bytes are a PDF: `%PDF-` within the first kilobyte.
 pub fn is_pdf(bytes: &[u8]) -> bool {
     let window = &bytes[..bytes.len().min(PDF_MAGIC_WINDOW)];

@@ -16,6 +16,26 @@ pub(crate) fn fold(s: &str) -> String {
 /// [`fold`] into a reused buffer (cleared first).
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    if s.is_ascii() {
+        // the common case, byte by byte
+        let bytes = s.as_bytes();
+        let mut buf = std::mem::take(out).into_bytes();
+        let mut pending_space = false;
+        for &b in bytes {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !buf.is_empty() {
+                    buf.push(b' ');
+                }
+                pending_space = false;
+                buf.push(b.to_ascii_lowercase());
+            } else {
+                pending_space = true;
+            }
+        }
+        // only ASCII bytes were pushed
+        *out = String::from_utf8(buf).unwrap_or_default();
+        return;
+    }
     let mut pending_space = false;
     let mut push = |ch: char, out: &mut String| {
         if ch.is_alphanumeric() {
@@ -30,15 +50,19 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             pending_space = true;
         }
     };
-    if s.is_ascii() {
-        for ch in s.chars() {
-            push(ch, out);
-        }
-    } else {
-        for ch in s.nfkc() {
-            push(ch, out);
-        }
+    for ch in s.nfkc() {
+        push(ch, out);
     }
+}
+
+/// [`fold_into`] of at most the first `max` bytes of `s` (cut at a char
+/// boundary): enough to classify a line by its opening words.
+pub(crate) fn fold_prefix_into(s: &str, max: usize, out: &mut String) {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    fold_into(&s[..end], out);
 }
 
 /// Matches `alias` (folded) against the start of `text` (not folded),
@@ -87,8 +111,19 @@ pub(crate) fn match_folded_prefix(text: &str, alias: &str) -> Option<usize> {
 /// Levenshtein distance between `a` and `b`, or `None` when it exceeds
 /// `bound`. Works on chars; O(len * bound).
 pub(crate) fn bounded_distance(a: &str, b: &str, bound: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > bound * 4 {
+        // even in 4-byte characters the lengths differ by more than `bound`
+        return None;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return bounded_distance_of(a.as_bytes(), b.as_bytes(), bound);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    bounded_distance_of(&a, &b, bound)
+}
+
+fn bounded_distance_of<T: PartialEq>(a: &[T], b: &[T], bound: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
@@ -138,8 +173,32 @@ pub(crate) fn starts_lowercase(s: &str) -> bool {
     s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase())
 }
 
+/// Whether `t` is already collapsed: ASCII, no control whitespace, no
+/// double space (one pass).
+fn is_collapsed(t: &str) -> bool {
+    let mut prev_space = false;
+    t.bytes().all(|b| {
+        let ok = b.is_ascii() && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) && !(prev_space && b == b' ');
+        prev_space = b == b' ';
+        ok
+    })
+}
+
+/// [`collapse_spaces`] that reuses `s` when it needs no change.
+pub(crate) fn collapse_spaces_owned(s: String) -> String {
+    if s.len() == s.trim().len() && is_collapsed(&s) {
+        s
+    } else {
+        collapse_spaces(&s)
+    }
+}
+
 /// Collapses runs of whitespace into one space and trims.
 pub(crate) fn collapse_spaces(s: &str) -> String {
+    let t = s.trim();
+    if is_collapsed(t) {
+        return t.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {

@@ -14,7 +14,10 @@ use crate::record::{
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
 use crate::template::COMPETENCIES_LEAD_INS;
-use crate::text::fold;
+use crate::text::fold_prefix_into;
+
+/// How much of a paragraph is folded to recognize a lead-in sentence.
+const LEAD_IN_BYTES: usize = 160;
 
 /// Flags that make a value a guess: any of them caps confidence at medium.
 const MEDIUM_FLAGS: &[Flag] = &[
@@ -136,13 +139,12 @@ impl<'a> Ctx<'a> {
         let mut flags = self.flags(acc);
         let paras = self.paragraphs(acc, &mut flags);
         let mut value: Vec<String> = Vec::with_capacity(paras.len());
-        let mut prev_folded = String::new();
+        let mut prev: Option<String> = None;
         for p in paras {
-            let folded = fold(&p.text);
-            if folded.is_empty() {
+            if !p.text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            if folded == prev_folded {
+            if prev.as_deref().is_some_and(|q| q.eq_ignore_ascii_case(&p.text)) {
                 flags.set(Flag::DuplicateRemoved);
                 self.residue.borrow_mut().push(RawResidue {
                     kind: ResidueKind::Duplicate,
@@ -152,10 +154,15 @@ impl<'a> Ctx<'a> {
                 });
                 continue;
             }
-            prev_folded = folded;
-            if drop_lead_ins.iter().any(|l| prev_folded.starts_with(l)) {
-                continue;
+            if !drop_lead_ins.is_empty() {
+                let mut head = String::new();
+                fold_prefix_into(&p.text, LEAD_IN_BYTES, &mut head);
+                if drop_lead_ins.iter().any(|l| head.starts_with(l)) {
+                    prev = Some(p.text);
+                    continue;
+                }
             }
+            prev = Some(p.text.clone());
             value.push(p.text);
         }
         if value.is_empty() {

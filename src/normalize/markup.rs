@@ -47,9 +47,34 @@ pub(crate) fn is_rule(s: &str) -> bool {
 }
 
 /// Removes markup from one line (already character-cleaned, bullet removed).
+/// Bytes that can be part of markup; a line with none of them (and that
+/// does not start like a rule) is returned as it is.
+const MARKUP_BYTES: &[u8] = b"#*_[]<>\\|";
+
+/// [`MARKUP_BYTES`] as a look-up table.
+const MARKUP_TABLE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < MARKUP_BYTES.len() {
+        t[MARKUP_BYTES[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether the line may hold markup or be a rule.
+fn may_have_markup(s: &str) -> bool {
+    let starts_like_rule = s.starts_with(['-', '=', '—', '–']);
+    starts_like_rule || s.bytes().any(|b| MARKUP_TABLE[b as usize])
+}
+
 pub(crate) fn strip(line: &str) -> Stripped {
     let mut out = Stripped::default();
     let mut s = line.trim();
+    if !may_have_markup(s) {
+        out.text = s.to_string();
+        return out;
+    }
     if is_rule(s) {
         out.rule = true;
         out.changed = true;

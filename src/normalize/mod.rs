@@ -54,7 +54,7 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let s = rest?;
-        match s.find(['\n', '\r']) {
+        match s.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(i) => {
                 let skip = if s[i..].starts_with("\r\n") { 2 } else { 1 };
                 rest = Some(&s[i + skip..]);
@@ -108,7 +108,12 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
     let (bullet2, rest2) =
         if bullet.is_none() { bullets::split(stripped.text.trim()) } else { (None, stripped.text.as_str()) };
     line.bullet = bullet.or(bullet2);
-    let text = crate::text::collapse_spaces(rest2);
+    let text = if rest2.len() == stripped.text.len() {
+        // no second marker: collapse in place
+        crate::text::collapse_spaces_owned(stripped.text)
+    } else {
+        crate::text::collapse_spaces(rest2)
+    };
     if text.is_empty() {
         // a lone marker: layout only
         line.rule = line.bullet.is_some() || line.markup;

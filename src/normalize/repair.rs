@@ -11,6 +11,9 @@ const MIN_DOUBLED_TOKEN_HALF: usize = 4;
 /// Repairs doubled words and tokens in a line. Returns `None` when nothing
 /// changed.
 pub(crate) fn dedupe(line: &str) -> Option<String> {
+    if !may_need_repair(line) {
+        return None;
+    }
     let mut out = String::with_capacity(line.len());
     let mut prev: Option<&str> = None;
     let mut changed = false;
@@ -39,6 +42,38 @@ pub(crate) fn dedupe(line: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// A first pass that allocates nothing, over bytes: is any word the same as
+/// the one before it (ASCII case ignored), or a long capitalized token?
+/// Most lines need no repair.
+fn may_need_repair(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut prev: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i] != b' ' {
+            i += 1;
+        }
+        if start == i {
+            break;
+        }
+        let len = i - start;
+        if len >= 2 * MIN_DOUBLED_TOKEN_HALF && b[start].is_ascii_uppercase() {
+            return true;
+        }
+        if let Some((ps, pl)) = prev {
+            if pl == len && b[ps..ps + pl].eq_ignore_ascii_case(&b[start..i]) {
+                return true;
+            }
+        }
+        prev = Some((start, len));
+    }
+    false
+}
+
 fn is_doubled(prev: &str, word: &str) -> bool {
     if !prev.eq_ignore_ascii_case(word) || !word.chars().any(char::is_alphabetic) {
         return false;
@@ -51,6 +86,10 @@ fn is_doubled(prev: &str, word: &str) -> bool {
 
 /// `WorkingWorking` -> `Working` (trailing punctuation kept).
 fn undouble_token(word: &str) -> Option<&str> {
+    // cheap tests first: a doubled token starts with a capital and is long
+    if word.len() < 2 * MIN_DOUBLED_TOKEN_HALF || !word.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
     let core_end = word.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
     let core = &word[..core_end];
     if !core.is_ascii() || core.len() < 2 * MIN_DOUBLED_TOKEN_HALF || core.len() % 2 != 0 {

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::heading;
@@ -13,11 +14,16 @@ use super::{Candidate, Collected, FieldId, Flags, Part, RawResidue};
 use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
 use crate::template::{Label, Match, Phrase, Section, BOILERPLATE, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD};
-use crate::text::fold_into;
+use crate::text::{fold_into, fold_prefix_into};
 
 /// The shortest line that is dropped as a duplicate of the line before it;
 /// short lines ("-", "Minimum:") repeat legitimately.
 const MIN_DUPLICATE_CHARS: usize = 12;
+
+/// How much of a line is folded to classify it (headings, labels,
+/// boilerplate and guidance phrases all stand in a line's first words).
+/// Long paragraphs are not folded whole.
+const MAX_CLASSIFY_BYTES: usize = 120;
 
 /// The first and last year accepted for a year of issue.
 const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
@@ -29,6 +35,9 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a text is an e-mail address and nothing else (an "E-mail:"
 /// label and brackets allowed).
 fn is_only_email(text: &str) -> bool {
+    if !text.contains('@') || text.len() > MAX_CLASSIFY_BYTES {
+        return false;
+    }
     let mut f = String::new();
     fold_into(text, &mut f);
     let rest = f.strip_prefix("e mail").or_else(|| f.strip_prefix("email")).unwrap_or(&f);
@@ -84,12 +93,41 @@ fn is_scalar(id: FieldId) -> bool {
     )
 }
 
-fn phrase_matches(folded: &str, phrases: &[Phrase]) -> bool {
-    phrases.iter().any(|ph| match ph.how {
-        Match::Prefix => folded.starts_with(ph.text),
-        Match::Contains => folded.contains(ph.text),
-        Match::Whole => folded == ph.text,
-    })
+/// One automaton over every boilerplate and guidance phrase: a single pass
+/// over a folded line finds all of them.
+struct PhraseTable {
+    automaton: AhoCorasick,
+    /// For each pattern: its kind and how it must match.
+    meta: Vec<(ResidueKind, Match)>,
+}
+
+static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
+    let all: Vec<(&Phrase, ResidueKind)> = BOILERPLATE
+        .iter()
+        .map(|p| (p, ResidueKind::Boilerplate))
+        .chain(GUIDANCE.iter().map(|p| (p, ResidueKind::TemplateGuidance)))
+        .collect();
+    PhraseTable {
+        automaton: AhoCorasick::new(all.iter().map(|(p, _)| p.text)).expect("valid phrases"),
+        meta: all.iter().map(|(p, k)| (*k, p.how)).collect(),
+    }
+});
+
+/// The kind of the first phrase (in table order) that `folded` matches.
+fn phrase_kind(folded: &str) -> Option<ResidueKind> {
+    let t = &*PHRASES;
+    t.automaton
+        .find_overlapping_iter(folded)
+        .filter(|m| {
+            let (_, how) = t.meta[m.pattern().as_usize()];
+            match how {
+                Match::Prefix => m.start() == 0,
+                Match::Contains => true,
+                Match::Whole => m.start() == 0 && m.end() == folded.len(),
+            }
+        })
+        .min_by_key(|m| m.pattern().as_usize())
+        .map(|m| t.meta[m.pattern().as_usize()].0)
 }
 
 /// The qualification fields of a group label: (minimum, desirable).
@@ -187,11 +225,11 @@ impl<'a> Builder<'a> {
                 self.page_pending = true;
                 continue;
             }
-            fold_into(&line.text, &mut folded);
+            fold_prefix_into(&line.text, MAX_CLASSIFY_BYTES, &mut folded);
             let heading = heading::match_line(line, &folded);
             let label = if heading.is_none() { self.label_at(&line.text) } else { None };
             if let Some(kind) = self.carry {
-                if !self.blank && heading.is_none() && label.is_none() && self.phrase_kind(&folded).is_none() {
+                if !self.blank && heading.is_none() && label.is_none() && phrase_kind(&folded).is_none() {
                     self.extend_residue(kind, i);
                     if self.carry_note {
                         self.note_emails(i);
@@ -216,7 +254,7 @@ impl<'a> Builder<'a> {
                 self.residue(ResidueKind::Boilerplate, i, i);
                 continue;
             }
-            if let Some(kind) = self.phrase_kind(&folded) {
+            if let Some(kind) = phrase_kind(&folded) {
                 self.residue(kind, i, i);
                 self.carry = Some(kind);
                 if kind == ResidueKind::Boilerplate && folded.starts_with("note for supervisors") {
@@ -246,16 +284,6 @@ impl<'a> Builder<'a> {
                 continue;
             }
             self.content(i, 0, line.text.len());
-        }
-    }
-
-    fn phrase_kind(&self, folded: &str) -> Option<ResidueKind> {
-        if phrase_matches(folded, BOILERPLATE) {
-            Some(ResidueKind::Boilerplate)
-        } else if phrase_matches(folded, GUIDANCE) {
-            Some(ResidueKind::TemplateGuidance)
-        } else {
-            None
         }
     }
 

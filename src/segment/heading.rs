@@ -147,6 +147,10 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
 /// more words, in capitals, after a space.
 pub(crate) fn trailing_heading(text: &str) -> Option<(usize, Section)> {
     let t = text.trim_end_matches([':', ' ']);
+    // a heading in capitals ends in a capital letter
+    if !t.chars().next_back().is_some_and(char::is_uppercase) {
+        return None;
+    }
     for a in ALIASES.iter().filter(|a| a.folded.contains(' ')) {
         if t.len() > a.upper.len() + 1 && t.ends_with(&a.upper) {
             let start = t.len() - a.upper.len();

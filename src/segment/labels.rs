@@ -39,8 +39,10 @@ pub(crate) fn allowed(def: &LabelDef, section: Option<Section>, seen: impl Fn(Se
 /// Matches the start of a line against the label table. The label must be
 /// followed by a colon, or be the whole line.
 pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
+    // aliases start with a letter: compare first letters before anything else
+    let first = text.chars().find(|c| c.is_alphanumeric())?.to_lowercase().next()?;
     for def in LABELS.iter().filter(|d| accept(d)) {
-        for alias in def.aliases {
+        for alias in def.aliases.iter().filter(|a| a.starts_with(first)) {
             let Some(end) = match_folded_prefix(text, alias) else {
                 continue;
             };
