@@ -97,7 +97,7 @@ const SPACE_GAP_EM: f64 = 0.15;
 /// A gap wider than this fraction of the font size is a tab stop or a table
 /// cell boundary: where text resumes after it is remembered as an alignment
 /// anchor for the wrapped lines below (a value column, the text after a bullet).
-const CELL_GAP_EM: f64 = 1.0;
+const CELL_GAP_EM: f64 = 0.8;
 
 /// A glyph further left than the end of the previous one by more than this
 /// fraction of the font size starts a separate run on the same line (text
@@ -105,9 +105,9 @@ const CELL_GAP_EM: f64 = 1.0;
 const BACKTRACK_EM: f64 = 1.0;
 
 /// Lines whose baselines are at most this many ems apart belong to the same
-/// paragraph (single spacing is 1.15 to 1.3 em); a wider gap is a paragraph
-/// break and becomes a blank line.
-const PARAGRAPH_GAP_EM: f64 = 1.5;
+/// paragraph (single spacing is 1.15 to 1.3 em, a Word form's table rows
+/// about 1.5 em); a wider gap is a paragraph break and becomes a blank line.
+const PARAGRAPH_GAP_EM: f64 = 1.6;
 
 /// How far (in ems) a wrapped line's left edge may be from the alignment
 /// anchor of the line above and still continue its paragraph.
@@ -116,6 +116,18 @@ const ALIGN_TOLERANCE_EM: f64 = 0.5;
 /// The width of a word space, in ems, used to decide whether the first word of
 /// a line would have fitted at the end of the line above.
 const WORD_SPACE_EM: f64 = 0.25;
+
+/// How close (in ems) to the page's right text edge a line that does not end
+/// in sentence punctuation must reach to count as wrapped even though the next
+/// line's first word would seem to fit: the right edge is estimated from the
+/// widest line on the page, which can stick out past the wrapping margin
+/// (a right-aligned header, a wider table).
+const FIT_SLACK_EM: f64 = 2.0;
+
+/// Wrapped lines are only looked for on a page whose widest line reaches
+/// this share of the page width: on a page of short lines, the widest line is
+/// no evidence of a right margin, and every line is kept as it is.
+const MIN_RIGHT_EDGE_RATIO: f64 = 0.6;
 
 /// Two lines whose font sizes differ by more than this ratio are not joined
 /// (a heading and the body text under it).
@@ -135,7 +147,7 @@ const MAX_PAGE_TREE_DEPTH: usize = 256;
 
 /// The deepest nesting of form XObjects accepted. `pdf-extract` recurses once
 /// per level; real documents nest a few levels at most.
-pub(crate) const MAX_XOBJECT_DEPTH: usize = 16;
+const MAX_XOBJECT_DEPTH: usize = 16;
 
 /// Bounds on the PDFs [`extract_text`] accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +244,7 @@ fn load(bytes: &[u8]) -> Result<Document, Error> {
         }
     };
     if doc.trailer.has(b"Encrypt") {
-        let message = "the PDF is encrypted with a user password; supply an unencrypted copy";
+        let message = "the PDF is encrypted and does not open without a password; supply an unencrypted copy";
         return Err(fail(ErrorKind::PdfEncrypted, message));
     }
     Ok(doc)
@@ -651,7 +663,7 @@ impl<'l> Paragraph<'l> {
             && next.anchors.is_empty()
             && !starts_with_bullet(&next.text)
             && self.anchors.iter().any(|a| (a - start).abs() <= ALIGN_TOLERANCE_EM * size)
-            && prev.ink_end_x + WORD_SPACE_EM * size + next.first_word_width() > right_edge
+            && is_wrapped(prev, next, right_edge)
     }
 
     /// Joins `next` on: a word hyphenated at the line end is closed up (the
@@ -668,6 +680,16 @@ impl<'l> Paragraph<'l> {
     }
 }
 
+/// Whether `prev` was wrapped before `next`: the first word of `next` would
+/// not have fitted at its end (within [`FIT_SLACK_EM`] when `prev` does not
+/// end a sentence or a label).
+fn is_wrapped(prev: &Line, next: &Line, right_edge: f64) -> bool {
+    let size = prev.size.max(next.size);
+    let ends_clause = prev.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    let slack = if ends_clause { 0.0 } else { FIT_SLACK_EM * size };
+    prev.ink_end_x + WORD_SPACE_EM * size + next.first_word_width() > right_edge - slack
+}
+
 /// Whether the text ends with a hyphen right after a letter ("by-").
 fn ends_with_word_hyphen(text: &str) -> bool {
     let mut rev = text.chars().rev();
@@ -680,10 +702,12 @@ fn is_paragraph_gap(prev: &Line, next: &Line) -> bool {
 }
 
 /// Turns a page's lines into text: wrapped lines joined into paragraphs, a
-/// blank line at each paragraph gap.
-fn lay_out_page(lines: &[Line]) -> String {
+/// blank line at each paragraph gap. `left` and `width` are the media box's.
+fn lay_out_page(lines: &[Line], left: f64, width: f64) -> String {
     let lines: Vec<&Line> = lines.iter().filter(|l| l.start_x.is_some()).collect();
-    let right_edge = lines.iter().map(|l| l.ink_end_x).fold(f64::MIN, f64::max);
+    let widest = lines.iter().map(|l| l.ink_end_x).fold(f64::MIN, f64::max);
+    // With no credible right margin, no line counts as wrapped.
+    let right_edge = if widest - left >= MIN_RIGHT_EDGE_RATIO * width { widest } else { f64::INFINITY };
     let mut out: Vec<String> = Vec::new();
     let mut current: Option<Paragraph> = None;
     for line in lines {
@@ -712,8 +736,9 @@ fn collapse_spaces(line: &str) -> String {
 /// Our [`OutputDev`]: collects glyphs into lines and lines into page text.
 #[derive(Default)]
 struct TextCollector {
-    /// The height of the current page's media box (to flip y downwards).
-    page_height: f64,
+    /// The current page's media box, as (left, width, height); the height
+    /// flips y downwards.
+    media: (f64, f64, f64),
     /// The current page's lines, in content-stream order.
     lines: Vec<Line>,
     /// The text of each finished page.
@@ -740,14 +765,15 @@ impl OutputDev for TextCollector {
         media_box: &MediaBox,
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
-        self.page_height = media_box.ury - media_box.lly;
+        self.media = (media_box.llx, media_box.urx - media_box.llx, media_box.ury - media_box.lly);
         self.lines.clear();
         Ok(())
     }
 
     /// Finishes a page: lays its lines out as text.
     fn end_page(&mut self) -> Result<(), OutputError> {
-        self.pages.push(lay_out_page(&self.lines));
+        let (left, width, _) = self.media;
+        self.pages.push(lay_out_page(&self.lines, left, width));
         self.lines.clear();
         Ok(())
     }
@@ -761,7 +787,7 @@ impl OutputDev for TextCollector {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
-        if let Some(glyph) = Glyph::place(trm, width, spacing, font_size, self.page_height, text) {
+        if let Some(glyph) = Glyph::place(trm, width, spacing, font_size, self.media.2, text) {
             self.add_glyph(&glyph);
         }
         Ok(())
@@ -781,5 +807,589 @@ impl OutputDev for TextCollector {
     /// between words on one line).
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, EncryptionState, EncryptionVersion, Permissions, Stream};
+    use std::time::{Duration, Instant};
+
+    /// Every extraction in these tests must finish within this bound: a
+    /// guard against hangs and quadratic blow-ups, not a benchmark. Release
+    /// builds extract the real PDFs in ~3 ms/page and the largest generated
+    /// case in ~0.25 s; unoptimized builds running tests in parallel on two
+    /// cores (and symbolizing backtraces of caught panics when
+    /// `RUST_BACKTRACE` is set) are up to 30 times slower.
+    const TIME_BOUND: Duration = Duration::from_secs(if cfg!(debug_assertions) { 30 } else { 5 });
+
+    /// Extracts with `limits`, checking the time bound and printing the time
+    /// (see it with `cargo test -- --nocapture`).
+    fn timed_with(label: &str, bytes: &[u8], limits: &PdfLimits) -> Result<PdfText, Error> {
+        let start = Instant::now();
+        let result = extract_text(bytes, limits);
+        let elapsed = start.elapsed();
+        let outcome = match &result {
+            Ok(t) => format!("ok, {} pages", t.pages),
+            Err(e) => format!("{}: {}", e.kind(), e.message()),
+        };
+        eprintln!("[pdf timing] {label}: {elapsed:?} ({outcome})");
+        assert!(elapsed < TIME_BOUND, "{label} took {elapsed:?}");
+        result
+    }
+
+    /// [`timed_with`] under the default limits.
+    fn timed(label: &str, bytes: &[u8]) -> Result<PdfText, Error> {
+        timed_with(label, bytes, &PdfLimits::default())
+    }
+
+    /// The kind of a failed extraction; panics with the text if it succeeded.
+    fn err_kind(result: Result<PdfText, Error>) -> ErrorKind {
+        match result {
+            Ok(t) => panic!("expected an error, got {} pages: {:?}", t.pages, t.text),
+            Err(e) => e.kind(),
+        }
+    }
+
+    /// A real vacancy proposal from fixtures/pdf.
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf").join(name);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// A content stream drawing `lines` in 11 pt Helvetica (/F1), one per
+    /// visual line, 14 pt apart from the top of an A4 page.
+    fn text_page(lines: &[&str]) -> Vec<u8> {
+        let mut out = String::from("BT /F1 11 Tf 14 TL 72 770 Td\n");
+        for line in lines {
+            let escaped = line.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+            out.push_str(&format!("({escaped}) Tj T*\n"));
+        }
+        out.push_str("ET\n");
+        out.into_bytes()
+    }
+
+    /// A PDF built in memory: a catalog, a page tree root carrying the A4
+    /// media box and resources (/F1 = Helvetica), and pages added in order.
+    struct TestPdf {
+        /// The document being built.
+        doc: Document,
+        /// The page tree root.
+        root: ObjectId,
+        /// The shared resource dictionary.
+        resources: ObjectId,
+    }
+
+    impl TestPdf {
+        /// An empty document (zero pages).
+        fn new() -> Self {
+            let mut doc = Document::with_version("1.5");
+            let root = doc.new_object_id();
+            let font = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+                "Encoding" => "WinAnsiEncoding",
+            });
+            let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+            doc.objects.insert(
+                root,
+                Object::Dictionary(dictionary! {
+                    "Type" => "Pages", "Kids" => Vec::<Object>::new(), "Count" => 0,
+                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                    "Resources" => resources,
+                }),
+            );
+            let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => root });
+            doc.trailer.set("Root", catalog);
+            TestPdf { doc, root, resources }
+        }
+
+        /// A document with one page per entry, each drawing its lines.
+        fn with_pages(pages: &[&[&str]]) -> Self {
+            let mut pdf = TestPdf::new();
+            for lines in pages {
+                pdf.add_page(&text_page(lines));
+            }
+            pdf
+        }
+
+        /// Adds a page drawing `content` and returns its id.
+        fn add_page(&mut self, content: &[u8]) -> ObjectId {
+            let stream = self.doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+            let page = self.doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => self.root, "Contents" => stream,
+            });
+            let root = self.dict(self.root);
+            root.get_mut(b"Kids").unwrap().as_array_mut().unwrap().push(page.into());
+            let count = root.get(b"Count").unwrap().as_i64().unwrap();
+            root.set("Count", count + 1);
+            page
+        }
+
+        /// The dictionary `id`, to edit.
+        fn dict(&mut self, id: ObjectId) -> &mut Dictionary {
+            self.doc.get_dictionary_mut(id).unwrap()
+        }
+
+        /// The saved file.
+        fn bytes(mut self) -> Vec<u8> {
+            let mut out = Vec::new();
+            self.doc.save_to(&mut out).unwrap();
+            out
+        }
+    }
+
+    /// A tiny deterministic generator (xorshift64) for random bytes.
+    fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect()
+    }
+
+    /// Checks what both real proposals must give.
+    fn check_real(name: &str, post: &str) -> PdfText {
+        let text = timed(name, &fixture(name)).expect("real PDF extracts");
+        assert!(text.pages > 0);
+        assert_eq!(text.text.matches(PAGE_SEPARATOR).count() as u32, text.pages - 1);
+        assert!(text.text.contains(&format!("Post number: {post}")), "{}", text.text);
+        assert!(text.text.lines().any(|l| l == "GENERAL INFORMATION:"));
+        assert!(text.text.lines().any(|l| l == "Duty station: Geneva, Switzerland"));
+        assert!(text.text.lines().any(|l| l.starts_with("Title: Junior Professional Officer")));
+        assert!(text.text.lines().any(|l| l == "Grade: P2"));
+        assert!(text.text.lines().any(|l| l.starts_with("\u{2022} ")), "bullets kept");
+        assert!(!text.text.contains('\u{F0B7}'));
+        text
+    }
+
+    #[test]
+    fn real_proposal_2431_extracts() {
+        let text = check_real("post-2431.pdf", "2431");
+        assert_eq!(text.pages, 5);
+        assert!(text.text.contains("Page 5 of 5"));
+        let wrapped = "Department/ Field Office: Conditions of Work and Equality Department (WORKQUALITY)";
+        assert!(text.text.lines().any(|l| l == wrapped));
+    }
+
+    #[test]
+    fn real_proposal_2040_extracts() {
+        let text = check_real("post-2040.pdf", "2040");
+        assert_eq!(text.pages, 4);
+        let wrapped =
+            "Organisational unit: Inclusive Labour Markets, Labour Relations and Working Conditions Branch (INWORK)";
+        assert!(text.text.lines().any(|l| l == wrapped), "value cell wrapped onto one line");
+    }
+
+    #[test]
+    fn generated_pages_are_separated_by_form_feed_lines() {
+        let pdf = TestPdf::with_pages(&[&["Post number: 1234", "Grade: P2"], &["Second page"]]);
+        let text = timed("two pages", &pdf.bytes()).unwrap();
+        assert_eq!(text.pages, 2);
+        assert_eq!(text.text, "Post number: 1234\nGrade: P2\n\x0c\nSecond page");
+    }
+
+    #[test]
+    fn over_the_byte_limit_is_too_large_before_parsing() {
+        let bytes = TestPdf::with_pages(&[&["Hello world"]]).bytes();
+        let limits = PdfLimits { max_bytes: bytes.len() - 1, ..PdfLimits::default() };
+        assert_eq!(err_kind(timed_with("too large", &bytes, &limits)), ErrorKind::TooLarge);
+        let garbage = vec![0u8; 100];
+        let limits = PdfLimits { max_bytes: 99, ..PdfLimits::default() };
+        assert_eq!(err_kind(timed_with("too large garbage", &garbage, &limits)), ErrorKind::TooLarge);
+    }
+
+    #[test]
+    fn over_the_page_limit_is_too_many_pages() {
+        let bytes = TestPdf::with_pages(&[&["One"], &["Two"], &["Three"]]).bytes();
+        let limits = PdfLimits { max_pages: 2, ..PdfLimits::default() };
+        assert_eq!(err_kind(timed_with("too many pages", &bytes, &limits)), ErrorKind::TooManyPages);
+        let limits = PdfLimits { max_pages: 3, ..PdfLimits::default() };
+        assert_eq!(timed_with("at the page limit", &bytes, &limits).unwrap().pages, 3);
+    }
+
+    #[test]
+    fn truncated_files_are_malformed() {
+        let bytes = fixture("post-2431.pdf");
+        let n = bytes.len();
+        for cut in [0, 9, 100, 1000, n / 4, n / 2, 3 * n / 4, n - 200, n - 30] {
+            let result = timed(&format!("truncated at {cut}/{n}"), &bytes[..cut]);
+            assert_eq!(err_kind(result), ErrorKind::PdfMalformed, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn truncated_generated_file_never_panics() {
+        let bytes = TestPdf::with_pages(&[&["Hello world"], &["Second page"]]).bytes();
+        let start = Instant::now();
+        for cut in 0..bytes.len() {
+            match extract_text(&bytes[..cut], &PdfLimits::default()) {
+                Ok(t) => assert!(t.text.contains("Hello")),
+                Err(e) => assert_ne!(e.kind(), ErrorKind::PdfPanic, "cut {cut}: {e}"),
+            }
+        }
+        eprintln!("[pdf timing] every truncation of a {} byte PDF: {:?}", bytes.len(), start.elapsed());
+    }
+
+    #[test]
+    fn random_bytes_after_a_header_are_malformed() {
+        for seed in 1..=8 {
+            let mut bytes = b"%PDF-1.4\n".to_vec();
+            bytes.extend(random_bytes(seed, 64 * 1024));
+            let kind = err_kind(timed(&format!("random bytes, seed {seed}"), &bytes));
+            assert_eq!(kind, ErrorKind::PdfMalformed, "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn not_a_pdf_is_malformed() {
+        assert_eq!(err_kind(timed("empty input", b"")), ErrorKind::PdfMalformed);
+        assert_eq!(err_kind(timed("plain text", b"Post number: 1234\n")), ErrorKind::PdfMalformed);
+    }
+
+    #[test]
+    fn zero_pages_is_no_pages() {
+        let bytes = TestPdf::new().bytes();
+        assert_eq!(err_kind(timed("zero pages", &bytes)), ErrorKind::PdfNoPages);
+    }
+
+    #[test]
+    fn missing_page_tree_is_malformed() {
+        let mut pdf = TestPdf::with_pages(&[&["Hello world"]]);
+        let catalog = pdf.doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+        pdf.dict(catalog).remove(b"Pages");
+        assert_eq!(err_kind(timed("no /Pages", &pdf.bytes())), ErrorKind::PdfMalformed);
+    }
+
+    /// Encrypts a one-page document with the standard security handler.
+    fn encrypted(user_password: &str) -> Vec<u8> {
+        let mut pdf = TestPdf::with_pages(&[&["Post number: 1234 encrypted"]]);
+        let id = Object::String(b"0123456789abcdef".to_vec(), lopdf::StringFormat::Hexadecimal);
+        pdf.doc.trailer.set("ID", vec![id.clone(), id]);
+        let version = EncryptionVersion::V2 {
+            document: &pdf.doc,
+            owner_password: "owner",
+            user_password,
+            key_length: 128,
+            permissions: Permissions::PRINTABLE,
+        };
+        let state = EncryptionState::try_from(version).unwrap();
+        pdf.doc.encrypt(&state).unwrap();
+        pdf.bytes()
+    }
+
+    #[test]
+    fn user_password_encryption_is_encrypted() {
+        let bytes = encrypted("secret");
+        assert_eq!(err_kind(timed("RC4 user password", &bytes)), ErrorKind::PdfEncrypted);
+    }
+
+    #[test]
+    fn owner_password_only_encryption_is_extracted() {
+        let bytes = encrypted("");
+        let text = timed("RC4 owner password only", &bytes).unwrap();
+        assert_eq!(text.text, "Post number: 1234 encrypted");
+    }
+
+    #[test]
+    fn bogus_encrypt_dictionary_is_encrypted() {
+        let unsupported = dictionary! { "Filter" => "FancyHandler", "V" => 9, "R" => 9 };
+        let mut pdf = TestPdf::with_pages(&[&["Hello world"]]);
+        let id = pdf.doc.add_object(unsupported.clone());
+        pdf.doc.trailer.set("Encrypt", id);
+        assert_eq!(err_kind(timed("unknown security handler", &pdf.bytes())), ErrorKind::PdfEncrypted);
+        let mut pdf = TestPdf::with_pages(&[&["Hello world"]]);
+        pdf.doc.trailer.set("Encrypt", unsupported);
+        assert_eq!(err_kind(timed("direct /Encrypt dictionary", &pdf.bytes())), ErrorKind::PdfEncrypted);
+    }
+
+    #[test]
+    fn missing_font_resource_is_caught_as_a_panic() {
+        let mut pdf = TestPdf::new();
+        pdf.add_page(b"BT /F9 11 Tf 72 770 Td (Hello) Tj ET");
+        let err = timed("missing font resource", &pdf.bytes()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::PdfPanic);
+        assert!(err.message().starts_with("the PDF extractor panicked: "), "{}", err.message());
+        let mut pdf = TestPdf::with_pages(&[&["Hello world"]]);
+        let resources = pdf.resources;
+        pdf.dict(resources).remove(b"Font");
+        assert_eq!(err_kind(timed("no font dictionary", &pdf.bytes())), ErrorKind::PdfPanic);
+    }
+
+    #[test]
+    fn kids_pointing_back_to_the_parent_drop_the_repeats() {
+        let mut pdf = TestPdf::with_pages(&[&["Only page"]]);
+        let root = pdf.root;
+        pdf.dict(root).get_mut(b"Kids").unwrap().as_array_mut().unwrap().push(root.into());
+        let text = timed("Kids cycle to the root", &pdf.bytes()).unwrap();
+        assert_eq!((text.pages, text.text.as_str()), (1, "Only page"));
+    }
+
+    #[test]
+    fn the_same_page_listed_twice_is_dropped() {
+        let mut pdf = TestPdf::with_pages(&[&["First"], &["Second"]]);
+        let root = pdf.root;
+        let kids = pdf.dict(root).get_mut(b"Kids").unwrap().as_array_mut().unwrap();
+        let first = kids[0].clone();
+        kids.push(first);
+        let text = timed("page listed twice", &pdf.bytes()).unwrap();
+        assert_eq!((text.pages, text.text.as_str()), (2, "First\n\x0c\nSecond"));
+    }
+
+    #[test]
+    fn identical_page_text_is_dropped() {
+        let pdf = TestPdf::with_pages(&[&["Same text"], &["Other text"], &["Same text"]]);
+        let text = timed("identical page text", &pdf.bytes()).unwrap();
+        assert_eq!((text.pages, text.text.as_str()), (2, "Same text\n\x0c\nOther text"));
+    }
+
+    #[test]
+    fn a_looping_parent_chain_is_malformed() {
+        let mut pdf = TestPdf::new();
+        let page = pdf.add_page(&text_page(&["Hello"]));
+        let root = pdf.root;
+        let node = pdf.doc.add_object(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 });
+        pdf.dict(node).set("Parent", node);
+        pdf.dict(page).set("Parent", node);
+        pdf.dict(root).set("Kids", vec![Object::from(node)]);
+        pdf.dict(root).remove(b"MediaBox");
+        assert_eq!(err_kind(timed("/Parent cycle", &pdf.bytes())), ErrorKind::PdfMalformed);
+    }
+
+    #[test]
+    fn a_very_deep_page_tree_is_malformed() {
+        let mut pdf = TestPdf::new();
+        let page = pdf.add_page(&text_page(&["Hello"]));
+        let mut child = page;
+        for _ in 0..300 {
+            let node =
+                pdf.doc.add_object(dictionary! { "Type" => "Pages", "Kids" => vec![child.into()], "Count" => 1 });
+            pdf.dict(child).set("Parent", node);
+            child = node;
+        }
+        let root = pdf.root;
+        pdf.dict(child).set("Parent", root);
+        pdf.dict(root).set("Kids", vec![Object::from(child)]);
+        assert_eq!(err_kind(timed("300-level page tree", &pdf.bytes())), ErrorKind::PdfMalformed);
+    }
+
+    /// Adds a form XObject drawing `content` under resources `xobjects`.
+    fn add_form(pdf: &mut TestPdf, content: &[u8]) -> ObjectId {
+        let dict = dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] };
+        pdf.doc.add_object(Stream::new(dict, content.to_vec()))
+    }
+
+    #[test]
+    fn a_form_drawing_itself_is_malformed() {
+        let mut pdf = TestPdf::new();
+        let form = add_form(&mut pdf, b"/X1 Do");
+        let resources = pdf.resources;
+        pdf.dict(resources).set("XObject", dictionary! { "X1" => form });
+        pdf.add_page(b"/X1 Do");
+        assert_eq!(err_kind(timed("self-drawing form", &pdf.bytes())), ErrorKind::PdfMalformed);
+    }
+
+    #[test]
+    fn deeply_nested_forms_are_malformed_and_shallow_ones_extract() {
+        let cases = [(3, None), (MAX_XOBJECT_DEPTH, None), (MAX_XOBJECT_DEPTH + 1, Some(ErrorKind::PdfMalformed))];
+        for (depth, expected) in cases {
+            let mut pdf = TestPdf::new();
+            let mut inner = add_form(&mut pdf, &text_page(&["Deep text"]));
+            for level in 1..depth {
+                let outer = add_form(&mut pdf, format!("/X{level} Do").as_bytes());
+                let mut resources = pdf.doc.get_dictionary(pdf.resources).unwrap().clone();
+                resources.set("XObject", dictionary! { format!("X{level}") => inner });
+                let stream = pdf.doc.get_object_mut(outer).unwrap().as_stream_mut().unwrap();
+                stream.dict.set("Resources", resources);
+                inner = outer;
+            }
+            let resources = pdf.resources;
+            pdf.dict(resources).set("XObject", dictionary! { "Top" => inner });
+            pdf.add_page(b"/Top Do");
+            let result = timed(&format!("forms nested {depth} deep"), &pdf.bytes());
+            match expected {
+                None => assert_eq!(result.unwrap().text, "Deep text"),
+                Some(kind) => assert_eq!(err_kind(result), kind),
+            }
+        }
+    }
+
+    #[test]
+    fn corrupt_content_streams_never_escape() {
+        let cases: [(&str, Vec<u8>); 7] = [
+            ("random content bytes", random_bytes(7, 16 * 1024)),
+            ("unterminated string", b"BT /F1 11 Tf 72 770 Td (Hello Tj ET".to_vec()),
+            ("operators without operands", b"BT Tf Td Tj TJ ET cm Tm".to_vec()),
+            ("deeply nested arrays", [vec![b'['; 100_000], b" Tj".to_vec()].concat()),
+            ("Tj of a number", b"BT /F1 11 Tf 72 770 Td 42 Tj ET".to_vec()),
+            ("Tm with exponent numbers", b"BT /F1 11 Tf 1e308 0 0 1e308 1e308 1e308 Tm (Hello) Tj ET".to_vec()),
+            ("huge text matrix", b"BT /F1 11 Tf 99999999999 0 0 99999999999 99999999999 9 Tm (Hello) Tj ET".to_vec()),
+        ];
+        for (label, content) in cases {
+            let mut pdf = TestPdf::new();
+            pdf.add_page(&content);
+            match timed(label, &pdf.bytes()) {
+                Ok(text) => assert!(!text.text.is_empty(), "{label}"),
+                Err(e) => assert!(
+                    matches!(e.kind(), ErrorKind::PdfNoText | ErrorKind::PdfPanic | ErrorKind::PdfMalformed),
+                    "{label}: {e}"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn corrupt_compressed_content_is_no_text() {
+        let mut pdf = TestPdf::new();
+        let page = pdf.add_page(b"");
+        let contents = pdf.doc.get_dictionary(page).unwrap().get(b"Contents").unwrap().as_reference().unwrap();
+        let stream = pdf.doc.get_object_mut(contents).unwrap().as_stream_mut().unwrap();
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(random_bytes(3, 4096));
+        assert_eq!(err_kind(timed("corrupt FlateDecode content", &pdf.bytes())), ErrorKind::PdfNoText);
+    }
+
+    #[test]
+    fn an_image_only_page_is_no_text() {
+        let mut pdf = TestPdf::new();
+        let image = dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 64, "Height" => 64,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        };
+        let image = pdf.doc.add_object(Stream::new(image, random_bytes(5, 64 * 64)));
+        let resources = pdf.resources;
+        pdf.dict(resources).set("XObject", dictionary! { "Im1" => image });
+        pdf.add_page(b"q 595 0 0 842 0 0 cm /Im1 Do Q");
+        let err = timed("scanned page (image only)", &pdf.bytes()).unwrap_err();
+        assert_eq!((err.kind(), err.message()), (ErrorKind::PdfNoText, NO_TEXT_MESSAGE));
+    }
+
+    #[test]
+    fn vector_graphics_only_is_no_text() {
+        let mut pdf = TestPdf::new();
+        pdf.add_page(b"0 0 1 rg 72 72 200 100 re f");
+        assert_eq!(err_kind(timed("vector graphics only", &pdf.bytes())), ErrorKind::PdfNoText);
+    }
+
+    #[test]
+    fn text_that_is_mostly_not_letters_is_no_text() {
+        let pdf = TestPdf::with_pages(&[&["#### 1234 5678 90 %%% *** ,,, ... Ok"]]);
+        assert_eq!(err_kind(timed("mostly symbols", &pdf.bytes())), ErrorKind::PdfNoText);
+        let mut pdf = TestPdf::new();
+        pdf.add_page(b"BT /F1 11 Tf 72 770 Td <0102030405060708090a0b0c0d0e0f> Tj (ab) Tj ET");
+        assert_eq!(err_kind(timed("control characters", &pdf.bytes())), ErrorKind::PdfNoText);
+    }
+
+    #[test]
+    fn many_objects_extract_within_bounds() {
+        let mut pdf = TestPdf::with_pages(&[&["Post number: 1234"]]);
+        for i in 0..200_000 {
+            pdf.doc.add_object(Object::Integer(i));
+        }
+        let bytes = pdf.bytes();
+        let text = timed(&format!("200000 objects, {} bytes", bytes.len()), &bytes).unwrap();
+        assert_eq!(text.text, "Post number: 1234");
+    }
+
+    #[test]
+    fn many_pages_extract_within_bounds() {
+        let body = ["Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod."; 10];
+        let pages: Vec<Vec<String>> =
+            (1..=200).map(|n| std::iter::once(format!("Page {n}")).chain(body.map(String::from)).collect()).collect();
+        let pages: Vec<Vec<&str>> = pages.iter().map(|p| p.iter().map(String::as_str).collect()).collect();
+        let pages: Vec<&[&str]> = pages.iter().map(Vec::as_slice).collect();
+        let pdf = TestPdf::with_pages(&pages);
+        let text = timed("200 pages of 11 lines", &pdf.bytes()).unwrap();
+        assert_eq!(text.pages, 200);
+    }
+
+    #[test]
+    fn huge_object_numbers_in_the_xref_are_malformed_or_read() {
+        let body = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+                    2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n";
+        let xref_at = body.len();
+        let cases = [
+            format!("xref\n0 4000000000\n0000000000 65535 f \ntrailer << /Size 4000000000 /Root 1 0 R >>\nstartxref\n{xref_at}\n%%EOF\n"),
+            format!("xref\n4294967290 3\n0000000009 00000 n \n0000000009 00000 n \n0000000009 00000 n \ntrailer << /Size 4294967293 /Root 1 0 R >>\nstartxref\n{xref_at}\n%%EOF\n"),
+            "trailer << /Size 2147483647 /Root 1 0 R >>\nstartxref\n999999999999\n%%EOF\n".to_string(),
+        ];
+        for (i, tail) in cases.iter().enumerate() {
+            let bytes = format!("{body}{tail}").into_bytes();
+            let kind = err_kind(timed(&format!("huge xref numbers, case {i}"), &bytes));
+            assert!(matches!(kind, ErrorKind::PdfMalformed | ErrorKind::PdfNoPages), "case {i}: {kind}");
+        }
+    }
+
+    /// A collector fed glyphs directly: `(text, x, baseline from the top,
+    /// font size)`, on an A4 page, each glyph 0.5 em wide.
+    fn lay_out(glyphs: &[(&str, f64, f64, f64)]) -> String {
+        let media = MediaBox { llx: 0.0, lly: 0.0, urx: 595.0, ury: 842.0 };
+        let mut collector = TextCollector::default();
+        collector.begin_page(1, &media, None).unwrap();
+        for &(text, x, y, size) in glyphs {
+            let mut x = x;
+            for c in text.chars() {
+                let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, x, 842.0 - y);
+                collector.output_character(&trm, 0.5, 0.0, size, &c.to_string()).unwrap();
+                x += 0.5 * size;
+            }
+        }
+        collector.end_page().unwrap();
+        collector.pages.pop().unwrap()
+    }
+
+    #[test]
+    fn cells_on_one_baseline_read_label_space_value() {
+        let text = lay_out(&[
+            ("Title:", 62.5, 100.0, 10.0),
+            ("Junior", 209.9, 100.0, 10.0),
+            ("Grade:", 62.5, 115.0, 10.0),
+            ("P2", 209.9, 115.0, 10.0),
+        ]);
+        assert_eq!(text, "Title: Junior\nGrade: P2");
+    }
+
+    #[test]
+    fn superscripts_stay_on_their_line_and_small_gaps_add_no_space() {
+        let text = lay_out(&[("1", 62.5, 100.0, 10.0), ("st", 67.5, 96.5, 6.0), ("of", 77.0, 100.0, 10.0)]);
+        assert_eq!(text, "1st of");
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_paragraph_gaps_become_blank_lines() {
+        let long = "x".repeat(90); // 90 glyphs of 5 pt from 62.5: ends at 512.5
+        let item = "y".repeat(86); // from the text indent 80.5: ends at 510.5
+        let text = lay_out(&[
+            (&long, 62.5, 100.0, 10.0),
+            ("wrapped", 62.5, 112.0, 10.0),
+            ("Next paragraph", 62.5, 140.0, 10.0),
+            ("\u{F0B7}", 62.5, 152.0, 10.0),
+            (&item, 80.5, 152.0, 10.0),
+            ("continued", 80.5, 164.0, 10.0),
+            ("\u{F0B7}", 62.5, 176.0, 10.0),
+            ("Second", 80.5, 176.0, 10.0),
+        ]);
+        let expected = format!("{long} wrapped\n\nNext paragraph\n\u{2022} {item} continued\n\u{2022} Second");
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn hyphenated_line_ends_close_up_when_joined() {
+        let text = lay_out(&[
+            ("word ".repeat(18).as_str(), 62.5, 100.0, 10.0),
+            ("by-", 512.5, 100.0, 10.0),
+            ("product", 62.5, 112.0, 10.0),
+        ]);
+        assert!(text.ends_with(" by-product"), "{text}");
+    }
+
+    #[test]
+    fn short_line_pages_are_never_joined() {
+        let text = lay_out(&[("Post number: 1234", 62.5, 100.0, 10.0), ("Grade: P2", 62.5, 112.0, 10.0)]);
+        assert_eq!(text, "Post number: 1234\nGrade: P2");
     }
 }

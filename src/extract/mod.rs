@@ -59,11 +59,14 @@ pub(crate) struct Ctx<'a> {
     vocab: OnceCell<Vocabulary>,
     /// Residue found while extracting (repeated paragraphs).
     residue: RefCell<Vec<RawResidue>>,
+    /// The text is hard-wrapped (see [`reflow::is_wrapped`]).
+    wrapped: bool,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(lines: &'a [Line]) -> Self {
-        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()) }
+        let wrapped = reflow::is_wrapped(lines.iter().filter(|l| l.has_text()).map(|l| l.text.as_str()));
+        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()), wrapped }
     }
 
     /// The text of a part.
@@ -108,9 +111,9 @@ impl<'a> Ctx<'a> {
         let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));
         let (paras, notes) = if needs_vocab {
             let vocab = self.vocab.get_or_init(|| Vocabulary::from_texts(self.lines.iter().map(|l| l.text.as_str())));
-            reflow::build(&pieces, &|w| vocab.count(w))
+            reflow::build(&pieces, self.wrapped, &|w| vocab.count(w))
         } else {
-            reflow::build(&pieces, &|_| 0)
+            reflow::build(&pieces, self.wrapped, &|_| 0)
         };
         if notes.repaired {
             flags.set(Flag::Repaired);

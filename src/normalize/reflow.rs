@@ -5,6 +5,45 @@ use std::collections::HashMap;
 
 use crate::text::{ends_clause, starts_lowercase};
 
+/// The widest hard wrap seen in extracted text (PDF extractors and e-mail
+/// wrap at 70 to 90 columns); a document whose long lines are mostly
+/// narrower than this is taken as hard-wrapped.
+pub(crate) const MAX_WRAP_COLUMNS: usize = 100;
+
+/// Lines shorter than this say nothing about wrapping (headings, labels,
+/// the last line of a paragraph).
+const MIN_WRAP_EVIDENCE_CHARS: usize = 40;
+
+/// Share of the long lines that must be within [`MAX_WRAP_COLUMNS`] for
+/// the text to count as hard-wrapped.
+const WRAPPED_SHARE: f32 = 0.9;
+
+/// Whether a document is hard-wrapped, from the lengths of its lines.
+pub(crate) fn is_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let (mut long, mut within) = (0usize, 0usize);
+    for l in lines {
+        let n = l.chars().count();
+        if n >= MIN_WRAP_EVIDENCE_CHARS {
+            long += 1;
+            if n <= MAX_WRAP_COLUMNS {
+                within += 1;
+            }
+        }
+    }
+    long > 0 && within as f32 >= long as f32 * WRAPPED_SHARE
+}
+
+/// Whether the text ends a sentence: `.`, `!` or `?`, possibly followed by
+/// closing quotes or brackets.
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches([')', ']', '"', '\'', '”', '’']);
+    matches!(t.chars().last(), Some('.' | '!' | '?'))
+}
+
+fn starts_uppercase(s: &str) -> bool {
+    s.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
+}
+
 /// One line (or part of a line) of a field's text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Piece<'a> {
@@ -70,10 +109,13 @@ impl Vocabulary {
 ///   clause and the text after starts in lower case (a paragraph broken by
 ///   an extraction artefact);
 /// - a page break is treated the same way;
+/// - in text that is not hard-wrapped (`wrapped` false: one paragraph per
+///   line, as word processors export), a line after a finished sentence
+///   that starts with a capital starts a new paragraph;
 /// - otherwise lines are joined (hard-wrapped text), undoing a line-end
 ///   hyphen when `count` (how often a word occurs in the document) says
 ///   the hyphen broke a word.
-pub(crate) fn build(pieces: &[Piece<'_>], count: &dyn Fn(&str) -> u32) -> (Vec<Paragraph>, ReflowNotes) {
+pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) -> u32) -> (Vec<Paragraph>, ReflowNotes) {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut notes = ReflowNotes::default();
     for p in pieces {
@@ -90,6 +132,9 @@ pub(crate) fn build(pieces: &[Piece<'_>], count: &dyn Fn(&str) -> u32) -> (Vec<P
                 }
                 cont
             }
+            // unwrapped text has a paragraph per line: a line after a
+            // finished sentence starts a new one
+            Some(prev) if !wrapped => !(ends_sentence(&prev.text) && starts_uppercase(p.text)),
             Some(_) => true,
         };
         if join {
@@ -150,7 +195,7 @@ mod tests {
     fn texts(pieces: &[Piece<'_>], vocab: &[&str]) -> Vec<String> {
         // the document's vocabulary holds the pieces themselves too
         let v = Vocabulary::from_texts(vocab.iter().copied().chain(pieces.iter().map(|p| p.text)));
-        build(pieces, &|w| v.count(w)).0.into_iter().map(|p| p.text).collect()
+        build(pieces, true, &|w| v.count(w)).0.into_iter().map(|p| p.text).collect()
     }
 
     #[test]
@@ -186,6 +231,22 @@ mod tests {
             texts(&p, &[]),
             ["Undertake research on care policies and gender equality at work.", "Update the portal."]
         );
+    }
+
+    #[test]
+    fn unwrapped_text_has_a_paragraph_per_sentence_line() {
+        let p = [
+            piece("Good communication skills.", 1, false, false),
+            piece("Excellent computer skills.", 2, false, false),
+        ];
+        let paras: Vec<String> = build(&p, false, &|_| 0).0.into_iter().map(|p| p.text).collect();
+        assert_eq!(paras, ["Good communication skills.", "Excellent computer skills."]);
+        let joined: Vec<String> = build(&p, true, &|_| 0).0.into_iter().map(|p| p.text).collect();
+        assert_eq!(joined, ["Good communication skills. Excellent computer skills."]);
+        let wrapped = "x".repeat(80);
+        assert!(is_wrapped(std::iter::repeat_n(wrapped.as_str(), 10)));
+        let long = "x".repeat(400);
+        assert!(!is_wrapped([long.as_str(), wrapped.as_str()].into_iter()));
     }
 
     #[test]
