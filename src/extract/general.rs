@@ -5,9 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{field, Ctx};
+use super::field;
+use super::form::FormValues;
 use crate::record::{Duration, Field, Flag, General, Unit};
-use crate::segment::{Acc, Collected, FieldId, Flags};
+use crate::segment::FieldId;
 use crate::template::{NOT_RENEWABLE_WORDS, NUMBER_WORDS, RENEWABLE_WORDS};
 use crate::text::{collapse_spaces, fold};
 
@@ -99,38 +100,34 @@ pub(crate) fn parse_grade(text: &str) -> String {
     }
 }
 
-fn string_field(ctx: &Ctx<'_>, acc: &Acc, parse: impl Fn(&str) -> String) -> Field<String> {
-    let mut flags = ctx.flags(acc);
-    match ctx.joined(acc, &mut flags) {
+fn string_field(form: &FormValues, id: FieldId, parse: impl Fn(&str) -> String) -> Field<String> {
+    match form.get(id) {
         Some(v) => {
-            let v = parse(&v);
-            field((!v.is_empty()).then_some(v), flags, ctx.range(acc))
+            let text = parse(&v.text);
+            field((!text.is_empty()).then_some(text), v.flags, v.lines)
         }
         None => Field::missing(),
     }
 }
 
-fn unit_field(ctx: &Ctx<'_>, acc: &Acc) -> Field<Unit> {
-    let mut flags = ctx.flags(acc);
-    match ctx.joined(acc, &mut flags) {
+fn unit_field(form: &FormValues, id: FieldId) -> Field<Unit> {
+    match form.get(id) {
         Some(v) => {
-            let (unit, several) = parse_unit(&v);
+            let (unit, several) = parse_unit(&v.text);
+            let mut flags = v.flags;
             if several {
                 flags.set(Flag::Ambiguous);
             }
-            field((!unit.name.is_empty()).then_some(unit), flags, ctx.range(acc))
+            field((!unit.name.is_empty()).then_some(unit), flags, v.lines)
         }
         None => Field::missing(),
     }
 }
 
-pub(super) fn general(ctx: &Ctx<'_>, c: &Collected) -> General {
-    let acc = |id: FieldId| &c.fields[id as usize];
-    let a = acc(FieldId::Duration);
-    let mut flags: Flags = ctx.flags(a);
-    let duration = match ctx.joined(a, &mut flags) {
-        Some(v) => match parse_duration(&v) {
-            Some(d) => field(Some(d), flags, ctx.range(a)),
+pub(super) fn general(form: &FormValues) -> General {
+    let duration = match form.get(FieldId::Duration) {
+        Some(v) => match parse_duration(&v.text) {
+            Some(d) => field(Some(d), v.flags, v.lines),
             None => {
                 let mut f = Field::missing();
                 f.flags.push(Flag::Unparsed);
@@ -140,12 +137,12 @@ pub(super) fn general(ctx: &Ctx<'_>, c: &Collected) -> General {
         None => Field::missing(),
     };
     General {
-        title: string_field(ctx, acc(FieldId::Title), clean_value),
-        duty_station: string_field(ctx, acc(FieldId::DutyStation), clean_value),
+        title: string_field(form, FieldId::Title, clean_value),
+        duty_station: string_field(form, FieldId::DutyStation, clean_value),
         duration,
-        grade: string_field(ctx, acc(FieldId::Grade), parse_grade),
-        department: unit_field(ctx, acc(FieldId::Department)),
-        organisational_unit: unit_field(ctx, acc(FieldId::OrgUnit)),
+        grade: string_field(form, FieldId::Grade, parse_grade),
+        department: unit_field(form, FieldId::Department),
+        organisational_unit: unit_field(form, FieldId::OrgUnit),
     }
 }
 

@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::form::FormValues;
 use super::{field, Ctx};
 use crate::record::{Field, Flag, Header};
 use crate::segment::{Collected, FieldId, Flags};
@@ -31,39 +32,32 @@ pub(crate) fn parse_month(text: &str) -> Option<u8> {
     (1..=12).contains(&n).then_some(n)
 }
 
-pub(super) fn header(ctx: &Ctx<'_>, c: &Collected) -> Header {
-    let mut h = Header::default();
+pub(super) fn header(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> Header {
     // post number
-    let acc = &c.fields[FieldId::PostNumber as usize];
-    let mut flags = ctx.flags(acc);
-    h.post_number = match ctx.joined(acc, &mut flags) {
-        Some(v) => {
-            let n = NUMBER.captures(&v).map(|c| c[1].to_string());
-            field(n, flags, ctx.range(acc))
-        }
+    let post_number = match form.get(FieldId::PostNumber) {
+        Some(v) => field(NUMBER.captures(&v.text).map(|c| c[1].to_string()), v.flags, v.lines),
         None => Field::missing(),
     };
     // month, and a year written after it
-    let acc = &c.fields[FieldId::IssueMonth as usize];
-    let mut flags = ctx.flags(acc);
     let mut year_from_month = None;
-    h.issue_month = match ctx.joined(acc, &mut flags) {
+    let issue_month = match form.get(FieldId::IssueMonth) {
         Some(v) => {
-            year_from_month = YEAR.find(&v).and_then(|m| m.as_str().parse::<u16>().ok());
-            field(parse_month(&v), flags, ctx.range(acc))
+            year_from_month = YEAR.find(&v.text).and_then(|m| m.as_str().parse::<u16>().ok());
+            field(parse_month(&v.text), v.flags, v.lines)
         }
         None => Field::missing(),
     };
     // year: its own label, else after the month, else a bare year line
-    let acc = &c.fields[FieldId::IssueYear as usize];
-    let mut flags = ctx.flags(acc);
-    let labelled = ctx.joined(acc, &mut flags).and_then(|v| YEAR.find(&v).and_then(|m| m.as_str().parse::<u16>().ok()));
-    h.issue_year = if labelled.is_some() {
-        field(labelled, flags, ctx.range(acc))
+    let labelled = form.get(FieldId::IssueYear).and_then(|v| {
+        let y = YEAR.find(&v.text).and_then(|m| m.as_str().parse::<u16>().ok())?;
+        Some((y, v))
+    });
+    let issue_year = if let Some((y, v)) = labelled {
+        field(Some(y), v.flags, v.lines)
     } else if let Some(y) = year_from_month {
         let mut f = Flags::default();
         f.set(Flag::Inferred);
-        field(Some(y), f, h.issue_month.lines)
+        field(Some(y), f, issue_month.lines)
     } else if let Some(first) = c.bare_years.first() {
         let mut f = Flags::default();
         f.set(Flag::LabelMissing);
@@ -76,7 +70,7 @@ pub(super) fn header(ctx: &Ctx<'_>, c: &Collected) -> Header {
         Field::missing()
     };
     // submission e-mail from the note for supervisors
-    h.submission_email = match c.note_emails.first() {
+    let submission_email = match c.note_emails.first() {
         Some((line, email)) => {
             let mut f = Flags::default();
             if c.note_emails.iter().any(|(_, e)| !e.eq_ignore_ascii_case(email)) {
@@ -87,7 +81,7 @@ pub(super) fn header(ctx: &Ctx<'_>, c: &Collected) -> Header {
         }
         None => Field::missing(),
     };
-    h
+    Header { post_number, issue_month, issue_year, submission_email }
 }
 
 #[cfg(test)]

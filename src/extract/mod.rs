@@ -1,6 +1,7 @@
 //! Extract: each field's collected lines to its typed value, flags,
 //! confidence and line range.
 
+mod form;
 mod general;
 mod header;
 mod supervision;
@@ -13,21 +14,19 @@ use crate::record::{
     Confidence, Duties, Field, Flag, General, Header, Learning, Qualifications, Requirement, ResidueKind, Supervision,
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
-use crate::template::COMPETENCIES_LEAD_INS;
+use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS};
 use crate::text::fold_prefix_into;
 
 /// How much of a paragraph is folded to recognize a lead-in sentence.
 const LEAD_IN_BYTES: usize = 160;
 
 /// Flags that make a value a guess: any of them caps confidence at medium.
-const MEDIUM_FLAGS: &[Flag] = &[
-    Flag::HeadingFuzzy,
-    Flag::HeadingInferred,
-    Flag::LabelMissing,
-    Flag::Inferred,
-    Flag::OutOfOrder,
-    Flag::NeighbourUnclassified,
-];
+/// (`heading_fuzzy` alone does not: a heading that differs from a known
+/// spelling only by OCR confusions, `l`/`I`/`1`, `0`/`o`, `rn`/`m`, is
+/// matched with no guess; one with a real typo carries an internal guess
+/// mark, see `Flags::set_guess`.)
+const MEDIUM_FLAGS: &[Flag] =
+    &[Flag::HeadingInferred, Flag::LabelMissing, Flag::Inferred, Flag::OutOfOrder, Flag::NeighbourUnclassified];
 
 /// Flags that make a value a weak guess: confidence low.
 const LOW_FLAGS: &[Flag] = &[Flag::Ambiguous, Flag::Unparsed];
@@ -38,7 +37,7 @@ pub(crate) fn confidence(flags: Flags) -> Confidence {
         Confidence::None
     } else if LOW_FLAGS.iter().any(|&f| flags.has(f)) {
         Confidence::Low
-    } else if MEDIUM_FLAGS.iter().any(|&f| flags.has(f)) {
+    } else if flags.is_guess() || MEDIUM_FLAGS.iter().any(|&f| flags.has(f)) {
         Confidence::Medium
     } else {
         Confidence::High
@@ -174,6 +173,44 @@ impl<'a> Ctx<'a> {
         field(Some(value), flags, self.range(acc))
     }
 
+    /// DUTIES: responsibilities, and the key outputs after their lead-in.
+    /// When the lead-in was not seen line by line (hyphenated or wrapped
+    /// mid-phrase), it is looked for again in the re-joined paragraphs.
+    pub(crate) fn duties(&self, resp: &Acc, outputs: &Acc) -> Duties {
+        if !outputs.parts.is_empty() {
+            return Duties { responsibilities: self.block(resp), key_outputs: self.block(outputs) };
+        }
+        let mut flags = self.flags(resp);
+        let paras = self.paragraphs(resp, &mut flags);
+        let lead_in = paras.iter().position(|p| {
+            let mut head = String::new();
+            fold_prefix_into(&p.text, LEAD_IN_BYTES, &mut head);
+            !p.bullet && KEY_OUTPUTS_LEAD_INS.iter().any(|l| head.contains(l))
+        });
+        match lead_in {
+            Some(k) if k + 1 < paras.len() => {
+                let first_out = paras[k].first;
+                let split = |range: std::ops::Range<usize>, lines: [u32; 2]| {
+                    let parts = resp
+                        .parts
+                        .iter()
+                        .filter(|p| range.contains(&(self.lines[p.line].no as usize)))
+                        .copied()
+                        .collect();
+                    let mut acc = Acc { parts, flags: resp.flags, ..Acc::default() };
+                    acc.touch(lines[0]);
+                    acc.touch(lines[1]);
+                    self.block(&acc)
+                };
+                let [first, last] = self.range(resp).unwrap_or([paras[0].first, paras[paras.len() - 1].last]);
+                let before = split(first as usize..first_out as usize, [first, first_out.saturating_sub(1).max(first)]);
+                let after = split(paras[k].last as usize + 1..last as usize + 1, [first_out, last]);
+                Duties { responsibilities: before, key_outputs: after }
+            }
+            _ => Duties { responsibilities: self.block(resp), key_outputs: Field::missing() },
+        }
+    }
+
     /// A prose or list field; see [`Ctx::block_without`].
     pub(crate) fn block(&self, acc: &Acc) -> Field<Vec<String>> {
         self.block_without(acc, &[])
@@ -199,16 +236,17 @@ pub(crate) fn extract(lines: &[Line], c: &Collected) -> Extracted {
     let ctx = Ctx::new(lines);
     let acc = |id: FieldId| &c.fields[id as usize];
     let block = |id: FieldId| ctx.block(acc(id));
+    let form = form::form_values(&ctx, c);
     let req = |min: FieldId, des: FieldId| Requirement { minimum: block(min), desirable: block(des) };
     Extracted {
-        header: header::header(&ctx, c),
-        general: general::general(&ctx, c),
+        header: header::header(&ctx, c, &form),
+        general: general::general(&form),
         supervision: Supervision {
             supervisor: supervision::supervisor(&ctx, acc(FieldId::Supervisor)),
             methodology: block(FieldId::Methodology),
         },
         introduction: block(FieldId::Introduction),
-        duties: Duties { responsibilities: block(FieldId::Responsibilities), key_outputs: block(FieldId::KeyOutputs) },
+        duties: ctx.duties(acc(FieldId::Responsibilities), acc(FieldId::KeyOutputs)),
         qualifications: Qualifications {
             education: req(FieldId::EducationMin, FieldId::EducationDes),
             work_experience: req(FieldId::WorkMin, FieldId::WorkDes),

@@ -39,6 +39,9 @@ fn is_name_word(w: &str) -> bool {
 /// Whether a phrase looks like a person's name: 2 to 5 capitalized words,
 /// none of them a job-title word.
 pub(crate) fn looks_like_name(s: &str) -> bool {
+    if s.contains([',', ';', ':', '(', '/']) {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     (MIN_NAME_WORDS..=MAX_NAME_WORDS).contains(&words.len())
         && words.iter().all(|w| is_name_word(w))

@@ -60,10 +60,11 @@ fn symbol(s: &str) -> Option<&str> {
         }
         return None;
     }
-    // a lower-case "o" used as a bullet glyph: "o Become familiar"
+    // a lower-case "o" used as a bullet glyph: "o Become familiar",
+    // "o (1) Compile", "o general outline" (English has no word "o")
     if first == 'o' {
         let r = rest.strip_prefix(' ')?;
-        if r.chars().next().is_some_and(|c| c.is_uppercase()) {
+        if r.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '(') {
             return Some(r.trim_start());
         }
     }
@@ -136,6 +137,8 @@ mod tests {
             ("5.2 of the ILO", None, "5.2 of the ILO"),
             ("-30% growth", None, "-30% growth"),
             ("or else", None, "or else"),
+            ("o (1) Compile", Some(Number), "Compile"),
+            ("o general outline", Some(Symbol), "general outline"),
             ("a. sentence", None, "a. sentence"),
             ("2024. A year", None, "2024. A year"),
         ];

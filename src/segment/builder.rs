@@ -219,15 +219,16 @@ impl<'a> Builder<'a> {
                 self.blank = true;
                 continue;
             }
-            if is_running || pages::is_page_number(&line.text) {
+            fold_prefix_into(&line.text, MAX_CLASSIFY_BYTES, &mut folded);
+            let heading = heading::match_line(line, &folded);
+            let label = if heading.is_none() { self.label_at(&line.text) } else { None };
+            let template_line = heading.is_some() || label.is_some();
+            if (is_running && !template_line) || pages::is_page_number(&line.text) {
                 // a page header or footer interrupts a paragraph; it does not end it
                 self.residue(ResidueKind::Boilerplate, i, i);
                 self.page_pending = true;
                 continue;
             }
-            fold_prefix_into(&line.text, MAX_CLASSIFY_BYTES, &mut folded);
-            let heading = heading::match_line(line, &folded);
-            let label = if heading.is_none() { self.label_at(&line.text) } else { None };
             if let Some(kind) = self.carry {
                 if !self.blank && heading.is_none() && label.is_none() && phrase_kind(&folded).is_none() {
                     self.extend_residue(kind, i);
@@ -241,12 +242,12 @@ impl<'a> Builder<'a> {
             self.carry_note = false;
             if let Some(h) = heading {
                 self.residue(ResidueKind::Boilerplate, i, i);
-                self.enter(h.section, h.fuzzy, false);
+                self.enter(h.section, h.fuzzy, h.typo, false);
                 continue;
             }
             if let Some((n, section)) = self.split_heading(i, &folded) {
                 self.residue(ResidueKind::Boilerplate, i, n);
-                self.enter(section, true, false);
+                self.enter(section, true, false, false);
                 skip = n - i;
                 continue;
             }
@@ -273,6 +274,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if self.section == Some(Section::Duties) && KEY_OUTPUTS_LEAD_INS.iter().any(|p| folded.contains(p)) {
+                self.take_lead_in_start(i);
                 self.set_target(FieldId::KeyOutputs, i);
                 self.awaiting = false;
                 self.blank = true;
@@ -280,7 +282,7 @@ impl<'a> Builder<'a> {
             }
             if let Some((pos, section)) = heading::trailing_heading(&line.text) {
                 self.content(i, 0, pos);
-                self.enter(section, false, false);
+                self.enter(section, false, false, false);
                 continue;
             }
             self.content(i, 0, line.text.len());
@@ -349,7 +351,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Enters a section.
-    fn enter(&mut self, section: Section, fuzzy: bool, inferred: bool) {
+    fn enter(&mut self, section: Section, fuzzy: bool, typo: bool, inferred: bool) {
         let idx = section as usize;
         let order = section.order();
         if self.seen[idx] || self.max_order.is_some_and(|m| m > order) {
@@ -357,6 +359,9 @@ impl<'a> Builder<'a> {
         }
         if fuzzy {
             self.section_flags[idx].set(Flag::HeadingFuzzy);
+        }
+        if typo {
+            self.section_flags[idx].set_guess();
         }
         if inferred {
             self.section_flags[idx].set(Flag::HeadingInferred);
@@ -391,7 +396,7 @@ impl<'a> Builder<'a> {
         let def = hit.def;
         if let crate::template::Home::In(home) = def.home {
             if self.section != Some(home) {
-                self.enter(home, false, true);
+                self.enter(home, false, false, true);
             }
         }
         let text = &self.lines[i].text;
@@ -429,7 +434,10 @@ impl<'a> Builder<'a> {
                 return;
             }
             Label::Methodology => FieldId::Methodology,
-            Label::KeyOutputs => FieldId::KeyOutputs,
+            Label::KeyOutputs => {
+                self.take_lead_in_start(i);
+                FieldId::KeyOutputs
+            }
             Label::Competencies => {
                 self.group = None;
                 FieldId::Competencies
@@ -618,6 +626,25 @@ impl<'a> Builder<'a> {
         self.push_part(id, i, start, end);
         self.awaiting = false;
         self.blank = false;
+    }
+
+    /// The key-outputs lead-in may be wrapped ("... will contribute to the"
+    /// / "following key outputs:"): its first line, already taken as the
+    /// last responsibility, is moved out of the value into the lead-in.
+    fn take_lead_in_start(&mut self, i: usize) {
+        if self.blank || self.target != Some(FieldId::Responsibilities) {
+            return;
+        }
+        let lines = self.lines;
+        let acc = self.out.acc(FieldId::Responsibilities);
+        let Some(last) = acc.parts.last().copied() else { return };
+        let prev = &lines[last.line].text[last.start..last.end];
+        let adjacent = lines[last.line + 1..i].iter().all(|l| !l.has_text());
+        if adjacent && last.bullet.is_none() && !crate::text::ends_clause(prev) {
+            acc.parts.pop();
+            let no = lines[last.line].no;
+            self.out.acc(FieldId::KeyOutputs).touch(no);
+        }
     }
 
     /// Targets a field for unlabeled content (no label count).

@@ -32,8 +32,12 @@ fn distance_bound(alias_chars: usize) -> usize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct HeadingMatch {
     pub section: Section,
-    /// Matched within the edit-distance bound, not by a known spelling.
+    /// Not a known spelling: matched after OCR folding or within the
+    /// edit-distance bound.
     pub fuzzy: bool,
+    /// A real typo remained after OCR folding (edit distance > 0): the
+    /// match is a guess.
+    pub typo: bool,
 }
 
 /// OCR folding: characters that OCR confuses are mapped to one
@@ -114,7 +118,7 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
     }
     let key = strip_numbering(folded);
     if let Some(a) = ALIASES.iter().find(|a| a.folded == key) {
-        return Some(HeadingMatch { section: a.section, fuzzy: false });
+        return Some(HeadingMatch { section: a.section, fuzzy: false, typo: false });
     }
     if !heading_shaped(line) {
         return None;
@@ -136,22 +140,26 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
         }
     }
     match (best, tie) {
-        (Some((_, section)), false) => Some(HeadingMatch { section, fuzzy: true }),
+        (Some((d, section)), false) => Some(HeadingMatch { section, fuzzy: true, typo: d > 0 }),
         _ => None,
     }
 }
 
+/// The shortest one-word heading recognized at the end of a line of text;
+/// shorter words in capitals are too often acronyms.
+const MIN_TRAILING_WORD_HEADING: usize = 10;
+
 /// A heading typed in capitals at the end of a line of text ("... end of
 /// the paragraph. DUTIES AND RESPONSIBILITIES"). Returns the byte offset
 /// where the heading starts and the section. Only known spellings of two or
-/// more words, in capitals, after a space.
+/// more words or one long word, in capitals, after a space.
 pub(crate) fn trailing_heading(text: &str) -> Option<(usize, Section)> {
     let t = text.trim_end_matches([':', ' ']);
     // a heading in capitals ends in a capital letter
     if !t.chars().next_back().is_some_and(char::is_uppercase) {
         return None;
     }
-    for a in ALIASES.iter().filter(|a| a.folded.contains(' ')) {
+    for a in ALIASES.iter().filter(|a| a.folded.contains(' ') || a.folded.len() >= MIN_TRAILING_WORD_HEADING) {
         if t.len() > a.upper.len() + 1 && t.ends_with(&a.upper) {
             let start = t.len() - a.upper.len();
             let before = &t[..start];
@@ -189,7 +197,7 @@ mod tests {
     }
 
     fn m(text: &str) -> Option<(Section, bool)> {
-        match_line(&line(text, false), &fold(text)).map(|h| (h.section, h.fuzzy))
+        match_line(&line(text, false), &fold(text)).map(|h| (h.section, h.typo))
     }
 
     #[test]
@@ -199,12 +207,13 @@ mod tests {
             ("GENERAL INFORMATION:", Some((General, false))),
             ("General Information", Some((General, false))),
             ("DUTIES AND RESPONSABILITIES", Some((Duties, false))),
-            ("QUALIFICATlONS AND EXPERIENCE", Some((Qualifications, true))),
+            ("QUALIFICATlONS AND EXPERIENCE", Some((Qualifications, false))),
             ("QUALIFICATONS AND EXPERIENCE", Some((Qualifications, true))),
             ("1. INTRODUCTION", Some((Introduction, false))),
             ("IV. BACKGROUND INFORMATION", Some((Background, false))),
             ("TRAINING COMPONENTS AND LEARNING ELEMENTS", Some((Learning, false))),
-            ("SUPERVISlON", Some((Supervision, true))),
+            ("SUPERVISlON", Some((Supervision, false))),
+            ("SUPERV1SION", Some((Supervision, false))),
             ("Introduction of the new tool", None),
             ("The supervision will be done weekly.", None),
             ("GENERAL ASSEMBLY", None),
@@ -222,6 +231,11 @@ mod tests {
             Some(Section::Duties)
         );
         assert_eq!(trailing_heading("DUTIES AND RESPONSIBILITIES"), None);
+        assert_eq!(
+            trailing_heading("as applicable to Officers* INTRODUCTION").map(|x| x.1),
+            Some(Section::Introduction)
+        );
+        assert_eq!(trailing_heading("a report by the ILO"), None);
         assert_eq!(trailing_heading("we list duties and responsibilities"), None);
     }
 

@@ -55,9 +55,24 @@ impl FieldId {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Flags(u32);
 
+/// An internal bit, never serialized: a guess was involved that no public
+/// flag names by itself (a heading matched with a real typo); caps
+/// confidence at medium.
+const GUESS_BIT: u32 = 1 << 31;
+
 impl Flags {
     fn bit(f: Flag) -> u32 {
         1 << (f as u32)
+    }
+
+    /// Marks the value as a guess (confidence at most medium).
+    pub(crate) fn set_guess(&mut self) {
+        self.0 |= GUESS_BIT;
+    }
+
+    /// Whether the value is marked as a guess.
+    pub(crate) fn is_guess(self) -> bool {
+        self.0 & GUESS_BIT != 0
     }
 
     /// Sets a flag.

@@ -20,6 +20,10 @@ const MAX_RUNNING_CHARS: usize = 100;
 /// header or footer.
 const MIN_REPEATS: usize = 2;
 
+/// Share of the pages a running header or footer must stand on: a line
+/// that repeats at only a few page edges ("Desirable:") is content.
+const RUNNING_PAGE_SHARE: f32 = 0.5;
+
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:page|p\.|pg\.?)?\s*\d{1,4}\s*(?:(?:of|/|de|sur)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$")
         .expect("valid regex")
@@ -75,7 +79,9 @@ pub(crate) fn running_lines(lines: &[Line]) -> Vec<bool> {
         let mut distinct = idxs.clone();
         distinct.sort_unstable();
         distinct.dedup();
-        if distinct.len() >= MIN_REPEATS {
+        let pages = breaks.len() + 1;
+        let needed = MIN_REPEATS.max((pages as f32 * RUNNING_PAGE_SHARE).ceil() as usize);
+        if distinct.len() >= needed {
             for i in distinct {
                 out[i] = true;
             }

@@ -1,0 +1,104 @@
+//! The form's rows (header and GENERAL INFORMATION) as text values.
+//!
+//! Rows can run together across lines ("Title: ... work Duty" / "station:
+//! Geneva ... Duration of the" / "assignment: 12 months"): the builder then
+//! gives the whole run to the first label. Here each form field's joined
+//! text is split again at the labels of the form, and the pieces go to
+//! their own fields (flag `inline_label`) unless those have a value of
+//! their own.
+
+use super::Ctx;
+use crate::record::Flag;
+use crate::segment::labels::{self, Family};
+use crate::segment::{Collected, FieldId, Flags};
+use crate::template::Label;
+
+/// The form fields, in form order.
+pub(crate) const FORM_FIELDS: [FieldId; 9] = [
+    FieldId::PostNumber,
+    FieldId::IssueMonth,
+    FieldId::IssueYear,
+    FieldId::Title,
+    FieldId::DutyStation,
+    FieldId::Duration,
+    FieldId::Grade,
+    FieldId::Department,
+    FieldId::OrgUnit,
+];
+
+/// The field of a form label.
+fn form_field(label: Label) -> Option<FieldId> {
+    Some(match label {
+        Label::PostNumber => FieldId::PostNumber,
+        Label::MonthOfIssue => FieldId::IssueMonth,
+        Label::Year => FieldId::IssueYear,
+        Label::Title => FieldId::Title,
+        Label::DutyStation => FieldId::DutyStation,
+        Label::Duration => FieldId::Duration,
+        Label::Grade => FieldId::Grade,
+        Label::Department => FieldId::Department,
+        Label::OrgUnit => FieldId::OrgUnit,
+        _ => return None,
+    })
+}
+
+/// A form field's text, flags and line range.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FormValue {
+    pub text: String,
+    pub flags: Flags,
+    pub lines: Option<[u32; 2]>,
+}
+
+/// The text values of the form fields, indexed like [`FORM_FIELDS`].
+pub(crate) struct FormValues([Option<FormValue>; 9]);
+
+impl FormValues {
+    /// The value of a form field.
+    pub(crate) fn get(&self, id: FieldId) -> Option<&FormValue> {
+        let i = FORM_FIELDS.iter().position(|&f| f == id)?;
+        self.0[i].as_ref()
+    }
+}
+
+/// Joins every form field's lines and splits run-together rows.
+pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
+    let mut own: [Option<FormValue>; 9] = Default::default();
+    let mut split_off: [Option<FormValue>; 9] = Default::default();
+    for (i, &id) in FORM_FIELDS.iter().enumerate() {
+        let acc = &c.fields[id as usize];
+        let mut flags = ctx.flags(acc);
+        let Some(text) = ctx.joined(acc, &mut flags) else { continue };
+        let lines = ctx.range(acc);
+        let cuts = labels::inline_splits(&text, Family::Form);
+        let Some(&first) = cuts.first() else {
+            own[i] = Some(FormValue { text, flags, lines });
+            continue;
+        };
+        flags.set(Flag::InlineLabel);
+        for (k, &start) in cuts.iter().enumerate() {
+            let end = cuts.get(k + 1).copied().unwrap_or(text.len());
+            let segment = &text[start..end];
+            let Some(hit) = labels::at_start(segment, |d| d.inline && labels::family(d) == Some(Family::Form)) else {
+                continue;
+            };
+            let Some(target) = form_field(hit.def.label) else { continue };
+            let Some(j) = FORM_FIELDS.iter().position(|&f| f == target) else { continue };
+            let value = segment[hit.value_start..].trim().to_string();
+            if !value.is_empty() && split_off[j].is_none() {
+                split_off[j] = Some(FormValue { text: value, flags, lines });
+            }
+        }
+        let head = text[..first].trim().to_string();
+        if !head.is_empty() {
+            own[i] = Some(FormValue { text: head, flags, lines });
+        }
+    }
+    // a field's own label wins over a value split off another row
+    for (o, s) in own.iter_mut().zip(split_off) {
+        if o.is_none() {
+            *o = s;
+        }
+    }
+    FormValues(own)
+}
