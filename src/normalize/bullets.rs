@@ -63,9 +63,9 @@ fn symbol(s: &str) -> Option<&str> {
     // a lower-case "o" used as a bullet glyph: "o Become familiar",
     // "o (1) Compile", "o general outline" (English has no word "o")
     if first == 'o' {
-        let r = rest.strip_prefix(' ')?;
+        let r = rest.strip_prefix([' ', '\t'])?.trim_start();
         if r.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '(') {
-            return Some(r.trim_start());
+            return Some(r);
         }
     }
     None
@@ -139,6 +139,7 @@ mod tests {
             ("or else", None, "or else"),
             ("o (1) Compile", Some(Number), "Compile"),
             ("o general outline", Some(Symbol), "general outline"),
+            ("o  (4) Contribute", Some(Number), "Contribute"),
             ("a. sentence", None, "a. sentence"),
             ("2024. A year", None, "2024. A year"),
         ];

@@ -84,15 +84,25 @@ pub(crate) struct Vocabulary {
 
 impl Vocabulary {
     /// Collects the lower-cased words (and hyphenated compounds) of `texts`.
+    /// The first word of a line that follows a line ending in a hyphen is
+    /// not counted: it may be the tail of a broken word, not evidence.
     pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
         let mut words = HashMap::new();
+        let mut after_hyphen = false;
         for t in texts {
+            let mut first = true;
             for w in t.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
                 let w = w.trim_matches('-');
-                if w.len() > 2 {
+                if w.is_empty() {
+                    continue;
+                }
+                let skip = first && after_hyphen;
+                first = false;
+                if w.len() > 2 && !skip {
                     *words.entry(w.to_lowercase()).or_insert(0) += 1;
                 }
             }
+            after_hyphen = t.ends_with('-');
         }
         Vocabulary { words }
     }
@@ -169,8 +179,8 @@ fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -
         // evidence first: the joined word or the compound elsewhere in the
         // document; else a right part that is a word of its own elsewhere
         // ("socio-" / "economic") keeps the hyphen, a fragment ("responsi-" /
-        // "bilities", found only here) loses it
-        let remove = count(&joined) > 0 || !(count(&compound) > 0 || count(right) > 1);
+        // "bilities", found only after line-end hyphens) loses it
+        let remove = count(&joined) > 0 || !(count(&compound) > 0 || count(right) > 0);
         if remove {
             prev.pop();
             prev.push_str(next);
@@ -194,7 +204,9 @@ mod tests {
 
     fn texts(pieces: &[Piece<'_>], vocab: &[&str]) -> Vec<String> {
         // the document's vocabulary holds the pieces themselves too
-        let v = Vocabulary::from_texts(vocab.iter().copied().chain(pieces.iter().map(|p| p.text)));
+        let v = Vocabulary::from_texts(
+            vocab.iter().copied().chain(std::iter::once("")).chain(pieces.iter().map(|p| p.text)),
+        );
         build(pieces, true, &|w| v.count(w)).0.into_iter().map(|p| p.text).collect()
     }
 

@@ -159,6 +159,9 @@ struct Builder<'a> {
     group: Option<Label>,
     blank: bool,
     page_pending: bool,
+    /// A page break (furniture, or blank lines around it) stood between the
+    /// previous line and this one.
+    crossed_page: bool,
     /// A boilerplate or guidance block that continues on the next line.
     carry: Option<ResidueKind>,
     /// The block being carried is the note for supervisors.
@@ -185,6 +188,7 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
         group: None,
         blank: true,
         page_pending: false,
+        crossed_page: false,
         carry: None,
         carry_note: false,
         prev_content: None,
@@ -198,10 +202,10 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
 
 impl<'a> Builder<'a> {
     fn run(&mut self) {
-        let running = pages::running_lines(self.lines);
+        let (furniture, gap) = self.page_furniture();
         let mut folded = String::new();
         let mut skip = 0usize;
-        for (i, &is_running) in running.iter().enumerate() {
+        for i in 0..self.lines.len() {
             if skip > 0 {
                 skip -= 1;
                 continue;
@@ -211,7 +215,19 @@ impl<'a> Builder<'a> {
                 self.page_pending = true;
             }
             if line.is_blank() {
-                self.blank = true;
+                // blank lines around page furniture do not end a paragraph
+                if gap[i] {
+                    self.crossed_page = true;
+                } else {
+                    self.blank = true;
+                }
+                continue;
+            }
+            if furniture[i] {
+                self.crossed_page = true;
+                // a page header or footer interrupts a paragraph; it does not end it
+                self.residue(ResidueKind::Boilerplate, i, i);
+                self.page_pending = true;
                 continue;
             }
             if line.rule {
@@ -222,15 +238,12 @@ impl<'a> Builder<'a> {
             fold_prefix_into(&line.text, MAX_CLASSIFY_BYTES, &mut folded);
             let heading = heading::match_line(line, &folded);
             let label = if heading.is_none() { self.label_at(&line.text) } else { None };
-            let template_line = heading.is_some() || label.is_some();
-            if (is_running && !template_line) || pages::is_page_number(&line.text) {
-                // a page header or footer interrupts a paragraph; it does not end it
-                self.residue(ResidueKind::Boilerplate, i, i);
-                self.page_pending = true;
-                continue;
-            }
+
+            let crossed_page = std::mem::take(&mut self.crossed_page);
             if let Some(kind) = self.carry {
-                if !self.blank && heading.is_none() && label.is_none() && phrase_kind(&folded).is_none() {
+                // across a page break only a sentence that visibly goes on
+                let goes_on = !crossed_page || crate::text::starts_lowercase(&line.text);
+                if !self.blank && goes_on && heading.is_none() && label.is_none() && phrase_kind(&folded).is_none() {
                     self.extend_residue(kind, i);
                     if self.carry_note {
                         self.note_emails(i);
@@ -274,7 +287,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if self.section == Some(Section::Duties) && KEY_OUTPUTS_LEAD_INS.iter().any(|p| folded.contains(p)) {
-                self.take_lead_in_start(i);
+                self.take_lead_in_start();
                 self.set_target(FieldId::KeyOutputs, i);
                 self.awaiting = false;
                 self.blank = true;
@@ -293,6 +306,55 @@ impl<'a> Builder<'a> {
         let section = self.section;
         let seen = self.seen;
         labels::at_start(text, |d| labels::allowed(d, section, |s| seen[s as usize]))
+    }
+
+    /// Page furniture (running headers and footers that are not template
+    /// lines, page numbers) and the blank lines around it (the gap of a page
+    /// break), per line.
+    fn page_furniture(&self) -> (Vec<bool>, Vec<bool>) {
+        let running = pages::running_lines(self.lines);
+        let mut folded = String::new();
+        let furniture: Vec<bool> = self
+            .lines
+            .iter()
+            .zip(&running)
+            .map(|(l, &r)| {
+                if !l.has_text() {
+                    return false;
+                }
+                if pages::is_page_number(&l.text) {
+                    return true;
+                }
+                if !r {
+                    return false;
+                }
+                fold_prefix_into(&l.text, MAX_CLASSIFY_BYTES, &mut folded);
+                let template = heading::match_line(l, &folded).is_some()
+                    || labels::at_start(&l.text, |d| d.home != crate::template::Home::Header).is_some();
+                !template
+            })
+            .collect();
+        // blank lines joined to furniture (or to a form feed) by other blank lines
+        let n = self.lines.len();
+        let edge = |i: usize| furniture[i] || (self.lines[i].page_break && self.lines[i].is_blank());
+        let mut gap = vec![false; n];
+        // one sweep forward, one backward: a blank line is in a gap when only
+        // blank lines separate it from furniture on either side
+        let mut sweep = |order: &mut dyn Iterator<Item = usize>| {
+            let mut near = false;
+            for i in order {
+                if edge(i) {
+                    near = true;
+                } else if self.lines[i].is_blank() {
+                    gap[i] |= near;
+                } else {
+                    near = false;
+                }
+            }
+        };
+        sweep(&mut (0..n));
+        sweep(&mut (0..n).rev());
+        (furniture, gap)
     }
 
     /// A heading split over two lines: returns the index of the second line
@@ -435,7 +497,7 @@ impl<'a> Builder<'a> {
             }
             Label::Methodology => FieldId::Methodology,
             Label::KeyOutputs => {
-                self.take_lead_in_start(i);
+                self.take_lead_in_start();
                 FieldId::KeyOutputs
             }
             Label::Competencies => {
@@ -631,7 +693,7 @@ impl<'a> Builder<'a> {
     /// The key-outputs lead-in may be wrapped ("... will contribute to the"
     /// / "following key outputs:"): its first line, already taken as the
     /// last responsibility, is moved out of the value into the lead-in.
-    fn take_lead_in_start(&mut self, i: usize) {
+    fn take_lead_in_start(&mut self) {
         if self.blank || self.target != Some(FieldId::Responsibilities) {
             return;
         }
@@ -639,8 +701,8 @@ impl<'a> Builder<'a> {
         let acc = self.out.acc(FieldId::Responsibilities);
         let Some(last) = acc.parts.last().copied() else { return };
         let prev = &lines[last.line].text[last.start..last.end];
-        let adjacent = lines[last.line + 1..i].iter().all(|l| !l.has_text());
-        if adjacent && last.bullet.is_none() && !crate::text::ends_clause(prev) {
+        // `self.blank` is false: only page furniture can stand between
+        if last.bullet.is_none() && !crate::text::ends_clause(prev) {
             acc.parts.pop();
             let no = lines[last.line].no;
             self.out.acc(FieldId::KeyOutputs).touch(no);
