@@ -47,3 +47,14 @@ mkdir -p "$work/seeds" "$work/written"
 check "seeds" "$SHARED/gold" "$work/seeds" "$SHARED/seeds" 100.0 100.0 96.0 0
 "$BIN" --out-dir "$work/written" fixtures/written/*.txt
 check "written fixtures" fixtures/gold "$work/written" fixtures/written 100.0 100.0 92.0 0
+
+# the PDF fixtures, scored against the gold of their text twins; "lines" of a
+# PDF record refer to the text `--text` prints
+mkdir -p "$work/pdf" "$work/pdf-text" "$work/pdf-gold"
+for pdf in fixtures/pdf/*.pdf; do
+  stem=$(basename "$pdf" .pdf)
+  "$BIN" --text "$pdf" > "$work/pdf-text/$stem.txt"
+  cp "$SHARED/gold/$stem.json" "$work/pdf-gold/"
+done
+"$BIN" --out-dir "$work/pdf" fixtures/pdf/*.pdf
+check "pdf fixtures" "$work/pdf-gold" "$work/pdf" "$work/pdf-text" 100.0 100.0 96.0 0
