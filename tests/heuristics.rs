@@ -1,0 +1,223 @@
+//! One case per heuristic, through the public API: a small document, the
+//! field it is about, the value and flags expected. A new case is one entry.
+
+use vacancy_ingest::{parse_text, Confidence, Flag, Vacancy};
+
+type Get = fn(&Vacancy) -> (Option<String>, Confidence, Vec<Flag>);
+
+fn title(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.general.title;
+    (f.value.clone(), f.confidence, f.flags.clone())
+}
+
+fn grade(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.general.grade;
+    (f.value.clone(), f.confidence, f.flags.clone())
+}
+
+fn joined(f: &vacancy_ingest::Field<Vec<String>>) -> (Option<String>, Confidence, Vec<Flag>) {
+    (f.value.as_ref().map(|v| v.join(" | ")), f.confidence, f.flags.clone())
+}
+
+fn intro(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.introduction)
+}
+
+fn responsibilities(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.duties.responsibilities)
+}
+
+fn key_outputs(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.duties.key_outputs)
+}
+
+fn methodology(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.supervision.methodology)
+}
+
+fn languages_min(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.qualifications.languages.minimum)
+}
+
+fn work_des(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.qualifications.work_experience.desirable)
+}
+
+fn competencies(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.qualifications.competencies)
+}
+
+fn background(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.background)
+}
+
+/// (name, input, field, value, confidence, flags that must be set)
+type Case = (&'static str, &'static str, Get, Option<&'static str>, Confidence, &'static [Flag]);
+
+const CASES: &[Case] = &[
+    (
+        "label on its own line, value below",
+        "GENERAL INFORMATION\n\nTitle:\n\nJunior Professional Officer in statistics\n",
+        title,
+        Some("Junior Professional Officer in statistics"),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "several labels on one line",
+        "GENERAL INFORMATION\nTitle: JPO in statistics Duty station: Lima, Peru Grade: P-1\n",
+        grade,
+        Some("P1"),
+        Confidence::High,
+        &[Flag::InlineLabel],
+    ),
+    (
+        "rows run together across lines",
+        "GENERAL INFORMATION\nTitle: JPO in statistics Duty\nstation: Lima, Peru Grade: P2\n",
+        grade,
+        Some("P2"),
+        Confidence::High,
+        &[Flag::InlineLabel],
+    ),
+    (
+        "missing heading inferred from a label",
+        "Post number: 1\nTitle: JPO in statistics\n",
+        title,
+        Some("JPO in statistics"),
+        Confidence::Medium,
+        &[Flag::HeadingInferred],
+    ),
+    (
+        "heading with a typo",
+        "GENERAL INFORMATION\nTitle: T\n\nINTRODUCTON\n\nThe office is in Lima.\n",
+        intro,
+        Some("The office is in Lima."),
+        Confidence::Medium,
+        &[Flag::HeadingFuzzy],
+    ),
+    (
+        "heading with OCR confusions only",
+        "GENERAL INFORMATION\nTitle: T\n\nlNTRODUCTlON\n\nThe office is in Lima.\n",
+        intro,
+        Some("The office is in Lima."),
+        Confidence::High,
+        &[Flag::HeadingFuzzy],
+    ),
+    (
+        "heading merged onto the previous line",
+        "INTRODUCTION\nThe office is in Lima. DUTIES AND RESPONSIBILITIES\n- Support the team.\n",
+        responsibilities,
+        Some("Support the team."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "heading split over two lines",
+        "INTRODUCTION\nIntro.\n\nDUTIES AND\nRESPONSIBILITIES\n- Support the team.\n",
+        responsibilities,
+        Some("Support the team."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "section out of order",
+        "DUTIES AND RESPONSIBILITIES\n- Support the team.\n\nINTRODUCTION\n\nThe office is in Lima.\n",
+        intro,
+        Some("The office is in Lima."),
+        Confidence::Medium,
+        &[Flag::OutOfOrder],
+    ),
+    (
+        "key-output lead-in wrapped over two lines",
+        "DUTIES AND RESPONSIBILITIES\n- Support the team.\nDuring the period of assignment, the JPO will contribute to the\nfollowing key outputs:\n- A report.\n",
+        key_outputs,
+        Some("A report."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "template guidance removed",
+        "SUPERVISION\nContent and methodology of supervision:\nPlease describe the supervisory role exercised in terms of planning.\n\nA work plan will be agreed.\n",
+        methodology,
+        Some("A work plan will be agreed."),
+        Confidence::High,
+        &[Flag::TemplateGuidanceRemoved],
+    ),
+    (
+        "repeated line dropped",
+        "INTRODUCTION\nThe office is in Lima and covers the region.\nThe office is in Lima and covers the region.\n",
+        intro,
+        Some("The office is in Lima and covers the region."),
+        Confidence::High,
+        &[Flag::DuplicateRemoved],
+    ),
+    (
+        "doubled label on the value line",
+        "QUALIFICATIONS AND EXPERIENCE\nLanguages:\nMinimum:\n\nMinimum: English.\n",
+        languages_min,
+        Some("English."),
+        Confidence::High,
+        &[Flag::LabelsMerged],
+    ),
+    (
+        "the same label twice, contents merged",
+        "QUALIFICATIONS AND EXPERIENCE\nWork experience:\nDesirable: Research.\n\nDesirable:\nField work.\n",
+        work_des,
+        Some("Research. | Field work."),
+        Confidence::High,
+        &[Flag::LabelsMerged],
+    ),
+    (
+        "Minimum and Desirable on one line",
+        "QUALIFICATIONS AND EXPERIENCE\nLanguages: Minimum: English. Desirable: French.\n",
+        languages_min,
+        Some("English."),
+        Confidence::High,
+        &[Flag::InlineLabel],
+    ),
+    (
+        "competency lead-in left out",
+        "QUALIFICATIONS AND EXPERIENCE\nILO competencies:\nThe candidate is expected to demonstrate and be guided by ILO competencies, specifically:\n1. Communication.\n2. Teamwork.\n",
+        competencies,
+        Some("Communication. | Teamwork."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "paragraph broken by a blank line mid-sentence",
+        "BACKGROUND INFORMATION\nThe convention on decent work for\n\ndomestic workers was adopted in 2011.\n",
+        background,
+        Some("The convention on decent work for domestic workers was adopted in 2011."),
+        Confidence::High,
+        &[Flag::Repaired],
+    ),
+    (
+        "boilerplate is not content",
+        "BACKGROUND INFORMATION\nThe office is in Lima.\n\nThe ILO values diversity. We welcome applications.\n\nThe ILO has a smoke-free environment.\n",
+        background,
+        Some("The office is in Lima."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "page furniture inside a paragraph",
+        "BACKGROUND INFORMATION\nThe convention on decent work for\n\nPage 1 of 2\n\u{000C}\ndomestic workers was adopted.\n",
+        background,
+        Some("The convention on decent work for domestic workers was adopted."),
+        Confidence::High,
+        &[],
+    ),
+];
+
+#[test]
+fn heuristics_table() {
+    for (name, input, get, value, confidence, flags) in CASES {
+        let record = parse_text(input);
+        let (v, c, f) = get(&record);
+        assert_eq!(v.as_deref(), *value, "{name}: value");
+        assert_eq!(c, *confidence, "{name}: confidence (flags {f:?})");
+        for flag in *flags {
+            assert!(f.contains(flag), "{name}: flag {flag:?} missing from {f:?}");
+        }
+    }
+}
