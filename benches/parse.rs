@@ -6,10 +6,10 @@
 
 use std::collections::HashSet;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use vacancy_ingest::{__stages as stages, Parser};
 
 /// Measurement time per benchmark: long enough for stable medians on a
@@ -25,16 +25,11 @@ const PATHOLOGICAL_LINES: usize = 100_000;
 /// Size of the one-line pathological input.
 const LONG_LINE_BYTES: usize = 10 * 1024 * 1024;
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 fn fixture_paths() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut out: Vec<PathBuf> = [root.clone(), root.join("written")]
-        .iter()
-        .filter_map(|d| std::fs::read_dir(d).ok())
-        .flat_map(|rd| rd.flatten().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    out.sort();
-    out
+    common::text_fixtures(&["written"])
 }
 
 fn fixtures() -> Vec<(String, String)> {
@@ -124,7 +119,6 @@ fn bench_stages(c: &mut Criterion) {
     let fx = fixtures();
     let all_bytes: usize = fx.iter().map(|(_, t)| t.len()).sum();
     let normalized: Vec<_> = fx.iter().map(|(_, t)| stages::normalize(t)).collect();
-    let segmented: Vec<_> = normalized.iter().map(stages::segment).collect();
     let records: Vec<_> = fx.iter().map(|(_, t)| vacancy_ingest::parse_text(t)).collect();
 
     let mut g = c.benchmark_group("stage");
@@ -148,11 +142,16 @@ fn bench_stages(c: &mut Criterion) {
         })
     });
     g.bench_function("extract", |b| {
-        b.iter(|| {
-            for (n, s) in normalized.iter().zip(&segmented) {
-                black_box(stages::extract(black_box(n), black_box(s)));
-            }
-        })
+        // extraction consumes the segmentation: set a fresh one up per batch
+        b.iter_batched(
+            || normalized.iter().map(stages::segment).collect::<Vec<_>>(),
+            |segs| {
+                for (n, s) in normalized.iter().zip(segs) {
+                    black_box(stages::extract(black_box(n), s));
+                }
+            },
+            BatchSize::SmallInput,
+        )
     });
     g.bench_function("serialize", |b| {
         b.iter(|| {
@@ -199,7 +198,7 @@ fn bench_sizes(c: &mut Criterion) {
 #[cfg(feature = "pdf")]
 fn bench_pdf(c: &mut Criterion) {
     let parser = Parser::default();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf");
+    let dir = common::root().join("fixtures/pdf");
     let mut g = c.benchmark_group("pdf");
     g.measurement_time(MEASURE).warm_up_time(WARM_UP).sample_size(10);
     for name in ["post-2431", "post-2040"] {

@@ -214,8 +214,8 @@ pub mod __stages {
     pub struct Normalized(pub(crate) Vec<normalize::Line>);
     /// Segmented fields.
     pub struct Segmented(pub(crate) segment::Collected);
-    /// Extracted values.
-    pub struct Extracted(#[allow(dead_code)] pub(crate) extract::Extracted);
+    /// The extracted record.
+    pub struct Extracted(pub crate::Vacancy);
 
     /// Decode bytes to text; returns the text's length.
     pub fn decode(bytes: &[u8]) -> usize {
@@ -232,9 +232,11 @@ pub mod __stages {
         Segmented(segment::builder::collect(&n.0))
     }
 
-    /// Extract typed values.
-    pub fn extract(n: &Normalized, s: &Segmented) -> Extracted {
-        Extracted(extract::extract(&n.0, &s.0))
+    /// Extract typed values (consumes the segmentation, as the pipeline
+    /// does).
+    pub fn extract(n: &Normalized, s: Segmented) -> Extracted {
+        let source = crate::Source { name: None, format: crate::SourceFormat::Text, sha256: String::new() };
+        Extracted(extract::extract(&n.0, s.0, source))
     }
 }
 
@@ -291,26 +293,7 @@ fn source(name: Option<String>, format: SourceFormat, bytes: &[u8]) -> Source {
 fn build(text: &str, lossy: bool, source: Source) -> Vacancy {
     let lines = normalize::normalize(text, lossy);
     let collected = segment::builder::collect(&lines);
-    let e = extract::extract(&lines, &collected);
-    let residue = collected
-        .residue
-        .into_iter()
-        .chain(e.residue)
-        .map(|r| Residue { kind: r.kind, text: r.text, lines: [r.first, r.last] })
-        .collect();
-    let mut v = Vacancy {
-        schema_version: SCHEMA_VERSION,
-        source,
-        header: e.header,
-        general: e.general,
-        supervision: e.supervision,
-        introduction: e.introduction,
-        duties: e.duties,
-        qualifications: e.qualifications,
-        learning: e.learning,
-        background: e.background,
-        residue,
-    };
+    let mut v = extract::extract(&lines, collected, source);
     account_for_every_line(&mut v, &lines);
     v
 }

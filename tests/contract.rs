@@ -2,24 +2,13 @@
 //! nothing lost, honest confidence for missing values, robustness on odd
 //! inputs.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use serde_json::Value;
 use vacancy_ingest::{parse_bytes, parse_path, parse_text, Confidence, Flag};
 
-fn fixtures() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut out = Vec::new();
-    for dir in [root.clone(), root.join("written"), root.join("malformed")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
+fn fixtures() -> Vec<std::path::PathBuf> {
+    let out = common::text_fixtures(&["written", "malformed"]);
     assert!(out.len() >= 5, "the seed fixtures are there");
     out
 }

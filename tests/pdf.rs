@@ -2,35 +2,10 @@
 //! differential test on every value) and has a snapshot of its own.
 #![cfg(feature = "pdf")]
 
-use std::path::Path;
+mod common;
 
-use serde_json::Value;
+use common::{record_values, root};
 use vacancy_ingest::{parse_path, ErrorKind, Parser, SourceFormat};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The values of every field, by path.
-fn values(v: &Value, path: String, out: &mut Vec<(String, Value)>) {
-    if let Value::Object(m) = v {
-        if m.contains_key("confidence") && m.contains_key("value") {
-            out.push((path, m["value"].clone()));
-            return;
-        }
-        for (k, x) in m {
-            if k != "residue" && k != "source" {
-                values(x, format!("{path}.{k}"), out);
-            }
-        }
-    }
-}
-
-fn record_values(json: &str) -> Vec<(String, Value)> {
-    let mut out = Vec::new();
-    values(&serde_json::from_str(json).unwrap(), String::new(), &mut out);
-    out
-}
 
 #[test]
 fn pdf_records_equal_their_text_twins() {

@@ -1,43 +1,13 @@
 //! Every fixture, perturbed the way copy-paste and extractors perturb text,
 //! gives the same values (as mail-parser runs every message as LF and CRLF).
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use serde_json::Value;
+use common::{record_values, text_fixtures};
 use vacancy_ingest::{parse_bytes, parse_text};
 
-fn fixtures() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut out: Vec<PathBuf> = [root.clone(), root.join("written")]
-        .iter()
-        .filter_map(|d| std::fs::read_dir(d).ok())
-        .flat_map(|rd| rd.flatten().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    out.sort();
-    out
-}
-
-/// The values of every field, by path, without confidence, flags or lines.
-fn values(v: &Value, path: String, out: &mut Vec<(String, Value)>) {
-    if let Value::Object(m) = v {
-        if m.contains_key("confidence") && m.contains_key("value") {
-            out.push((path, m["value"].clone()));
-            return;
-        }
-        for (k, x) in m {
-            if k != "residue" && k != "source" {
-                values(x, format!("{path}.{k}"), out);
-            }
-        }
-    }
-}
-
-fn record_values(json: &str) -> Vec<(String, Value)> {
-    let v: Value = serde_json::from_str(json).unwrap();
-    let mut out = Vec::new();
-    values(&v, String::new(), &mut out);
-    out
+fn fixtures() -> Vec<std::path::PathBuf> {
+    text_fixtures(&["written"])
 }
 
 /// (name, perturbation)

@@ -11,7 +11,6 @@ use super::Ctx;
 use crate::record::Flag;
 use crate::segment::labels::{self, Family};
 use crate::segment::{Collected, FieldId, Flags};
-use crate::template::Label;
 
 /// The form fields, in form order.
 pub(crate) const FORM_FIELDS: [FieldId; 9] = [
@@ -25,22 +24,6 @@ pub(crate) const FORM_FIELDS: [FieldId; 9] = [
     FieldId::Department,
     FieldId::OrgUnit,
 ];
-
-/// The field of a form label.
-fn form_field(label: Label) -> Option<FieldId> {
-    Some(match label {
-        Label::PostNumber => FieldId::PostNumber,
-        Label::MonthOfIssue => FieldId::IssueMonth,
-        Label::Year => FieldId::IssueYear,
-        Label::Title => FieldId::Title,
-        Label::DutyStation => FieldId::DutyStation,
-        Label::Duration => FieldId::Duration,
-        Label::Grade => FieldId::Grade,
-        Label::Department => FieldId::Department,
-        Label::OrgUnit => FieldId::OrgUnit,
-        _ => return None,
-    })
-}
 
 /// A form field's text, flags and line range.
 #[derive(Debug, Clone, Default)]
@@ -82,7 +65,7 @@ pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
             let Some(hit) = labels::at_start(segment, |d| d.inline && labels::family(d) == Some(Family::Form)) else {
                 continue;
             };
-            let Some(target) = form_field(hit.def.label) else { continue };
+            let Some(target) = FieldId::of_label(hit.def.label) else { continue };
             let Some(j) = FORM_FIELDS.iter().position(|&f| f == target) else { continue };
             let value = segment[hit.value_start..].trim().to_string();
             if !value.is_empty() && split_off[j].is_none() {

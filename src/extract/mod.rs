@@ -11,7 +11,8 @@ use std::cell::{OnceCell, RefCell};
 use crate::normalize::reflow::{self, Paragraph, Piece, Vocabulary};
 use crate::normalize::Line;
 use crate::record::{
-    Confidence, Duties, Field, Flag, General, Header, Learning, Qualifications, Requirement, ResidueKind, Supervision,
+    Confidence, Duties, Field, Flag, Learning, Qualifications, Requirement, Residue, ResidueKind, Source, Supervision,
+    Vacancy, SCHEMA_VERSION,
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
 use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS};
@@ -217,29 +218,19 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Everything extracted from the collected fields.
-pub(crate) struct Extracted {
-    pub header: Header,
-    pub general: General,
-    pub supervision: Supervision,
-    pub introduction: Field<Vec<String>>,
-    pub duties: Duties,
-    pub qualifications: Qualifications,
-    pub learning: Learning,
-    pub background: Field<Vec<String>>,
-    /// Residue found while extracting.
-    pub residue: Vec<RawResidue>,
-}
-
-/// Runs every extractor.
-pub(crate) fn extract(lines: &[Line], c: &Collected) -> Extracted {
+/// Runs every extractor: the record, with the segmenter's residue and the
+/// extractors' own (repeated paragraphs) in it, not yet checked for lines
+/// that no field or residue entry covers.
+pub(crate) fn extract(lines: &[Line], c: Collected, source: Source) -> Vacancy {
     let ctx = Ctx::new(lines);
     let acc = |id: FieldId| &c.fields[id as usize];
     let block = |id: FieldId| ctx.block(acc(id));
-    let form = form::form_values(&ctx, c);
+    let form = form::form_values(&ctx, &c);
     let req = |min: FieldId, des: FieldId| Requirement { minimum: block(min), desirable: block(des) };
-    Extracted {
-        header: header::header(&ctx, c, &form),
+    let mut v = Vacancy {
+        schema_version: SCHEMA_VERSION,
+        source,
+        header: header::header(&ctx, &c, &form),
         general: general::general(&form),
         supervision: Supervision {
             supervisor: supervision::supervisor(&ctx, acc(FieldId::Supervisor)),
@@ -259,6 +250,13 @@ pub(crate) fn extract(lines: &[Line], c: &Collected) -> Extracted {
             learning_elements: block(FieldId::LearningElements),
         },
         background: block(FieldId::Background),
-        residue: ctx.residue.take(),
-    }
+        residue: Vec::new(),
+    };
+    v.residue = c
+        .residue
+        .into_iter()
+        .chain(ctx.residue.take())
+        .map(|r| Residue { kind: r.kind, text: r.text, lines: [r.first, r.last] })
+        .collect();
+    v
 }

@@ -474,16 +474,6 @@ impl<'a> Builder<'a> {
         }
         let inline_flag = offset > 0 || next_label.is_some();
         let id = match def.label {
-            Label::PostNumber => FieldId::PostNumber,
-            Label::MonthOfIssue => FieldId::IssueMonth,
-            Label::Year => FieldId::IssueYear,
-            Label::Title => FieldId::Title,
-            Label::DutyStation => FieldId::DutyStation,
-            Label::Duration => FieldId::Duration,
-            Label::Grade => FieldId::Grade,
-            Label::Department => FieldId::Department,
-            Label::OrgUnit => FieldId::OrgUnit,
-            Label::Supervisor => FieldId::Supervisor,
             Label::SupervisorEmail => {
                 // "E-mail: x@ilo.org" under the supervisor: more of the same value
                 let id = FieldId::Supervisor;
@@ -495,7 +485,6 @@ impl<'a> Builder<'a> {
                 self.blank = false;
                 return;
             }
-            Label::Methodology => FieldId::Methodology,
             Label::KeyOutputs => {
                 self.take_lead_in_start();
                 FieldId::KeyOutputs
@@ -504,11 +493,9 @@ impl<'a> Builder<'a> {
                 self.group = None;
                 FieldId::Competencies
             }
-            Label::TrainingComponents => FieldId::Training,
-            Label::LearningElements => FieldId::LearningElements,
             Label::Education | Label::WorkExperience | Label::Skills | Label::Languages => {
                 self.group = Some(def.label);
-                let (min, _) = group_fields(def.label).expect("group label");
+                let Some((min, _)) = group_fields(def.label) else { return };
                 let no = self.lines[i].no;
                 let quals = |d: &crate::template::LabelDef| d.home == crate::template::Home::QualBlock;
                 if let Some(sub) = labels::at_start(&text[value_start..], quals) {
@@ -545,6 +532,11 @@ impl<'a> Builder<'a> {
                     self.target = None;
                     return;
                 }
+            },
+            // every other label names its field directly
+            other => match FieldId::of_label(other) {
+                Some(id) => id,
+                None => return,
             },
         };
         self.set_target(id, i);

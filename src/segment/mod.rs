@@ -49,6 +49,37 @@ pub(crate) enum FieldId {
 impl FieldId {
     /// The number of fields.
     pub(crate) const COUNT: usize = FieldId::Background as usize + 1;
+
+    /// The field a label introduces directly. Labels that need context
+    /// (qualification groups, Minimum/Desirable, the supervisor's e-mail)
+    /// have none.
+    pub(crate) fn of_label(label: crate::template::Label) -> Option<FieldId> {
+        use crate::template::Label;
+        Some(match label {
+            Label::PostNumber => FieldId::PostNumber,
+            Label::MonthOfIssue => FieldId::IssueMonth,
+            Label::Year => FieldId::IssueYear,
+            Label::Title => FieldId::Title,
+            Label::DutyStation => FieldId::DutyStation,
+            Label::Duration => FieldId::Duration,
+            Label::Grade => FieldId::Grade,
+            Label::Department => FieldId::Department,
+            Label::OrgUnit => FieldId::OrgUnit,
+            Label::Supervisor => FieldId::Supervisor,
+            Label::Methodology => FieldId::Methodology,
+            Label::KeyOutputs => FieldId::KeyOutputs,
+            Label::Competencies => FieldId::Competencies,
+            Label::TrainingComponents => FieldId::Training,
+            Label::LearningElements => FieldId::LearningElements,
+            Label::SupervisorEmail
+            | Label::Education
+            | Label::WorkExperience
+            | Label::Skills
+            | Label::Languages
+            | Label::Minimum
+            | Label::Desirable => return None,
+        })
+    }
 }
 
 /// A small set of flags (a bit per [`Flag`]).
