@@ -336,8 +336,6 @@ pub(crate) const COMPETENCIES_LEAD_INS: &[&str] = &[
 pub(crate) enum Match {
     /// The folded line starts with the phrase.
     Prefix,
-    /// The folded line contains the phrase.
-    Contains,
     /// The folded line is exactly the phrase.
     Whole,
 }
@@ -352,10 +350,6 @@ const fn p(text: &'static str) -> Phrase {
     Phrase { text, how: Match::Prefix }
 }
 
-const fn c(text: &'static str) -> Phrase {
-    Phrase { text, how: Match::Contains }
-}
-
 const fn w(text: &'static str) -> Phrase {
     Phrase { text, how: Match::Whole }
 }
@@ -365,7 +359,7 @@ const fn w(text: &'static str) -> Phrase {
 pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("note for supervisors"),
     p("please complete the vacancy proposal form"),
-    c("vacancy proposal for junior professional officers"),
+    p("vacancy proposal for junior professional officers"),
     p("job description template"),
     p("the ilo values diversity"),
     p("we welcome applications from qualified women and men"),

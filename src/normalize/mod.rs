@@ -54,7 +54,7 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let s = rest?;
-        match s.bytes().position(|b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', s.as_bytes()) {
             Some(i) => {
                 let skip = if s[i..].starts_with("\r\n") { 2 } else { 1 };
                 rest = Some(&s[i + skip..]);
@@ -83,10 +83,16 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
 /// Normalizes one line; `buf` is scratch space reused across lines.
 pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) -> Line {
     let mut line = Line { no, ..Line::default() };
-    let rep = unicode::clean(raw, buf);
-    line.page_break = rep.page_break;
-    line.repaired = rep.repaired || (lossy && buf.contains('\u{FFFD}'));
-    let trimmed = buf.trim();
+    // most lines are printable ASCII: no copy for them
+    let cleaned: &str = if unicode::is_clean(raw) {
+        raw
+    } else {
+        let rep = unicode::clean(raw, buf);
+        line.page_break = rep.page_break;
+        line.repaired = rep.repaired || (lossy && buf.contains('\u{FFFD}'));
+        buf
+    };
+    let trimmed = cleaned.trim();
     if trimmed.is_empty() {
         // only invisible characters: not blank for a reader counting lines
         line.rule = raw.chars().any(|c| !c.is_whitespace());

@@ -61,7 +61,12 @@ fn may_need_repair(line: &str) -> bool {
             break;
         }
         let len = i - start;
-        if len >= 2 * MIN_DOUBLED_TOKEN_HALF && b[start].is_ascii_uppercase() {
+        if len >= 2 * MIN_DOUBLED_TOKEN_HALF && b[start].is_ascii_uppercase() && {
+            // the halves of the word without trailing punctuation are equal
+            let word = &b[start..i];
+            let core = word.len() - word.iter().rev().take_while(|c| !c.is_ascii_alphanumeric()).count();
+            core % 2 == 0 && word[..core / 2] == word[core / 2..core]
+        } {
             return true;
         }
         if let Some((ps, pl)) = prev {

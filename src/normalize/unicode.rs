@@ -38,6 +38,12 @@ fn is_invisible(ch: char) -> bool {
     matches!(ch, '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
 }
 
+/// Whether a line needs no character repair: printable ASCII (and spaces)
+/// only. One pass over the bytes.
+pub(crate) fn is_clean(line: &str) -> bool {
+    line.bytes().all(|b| (0x20..0x7F).contains(&b))
+}
+
 /// Cleans the characters of one line into `out` (cleared first): spaces and
 /// tabs to ASCII space, invisible characters and control characters
 /// removed, ligatures expanded, private-use bullets to `•`, mojibake
@@ -45,7 +51,7 @@ fn is_invisible(ch: char) -> bool {
 pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
     let mut rep = CharRepairs::default();
     out.clear();
-    if line.is_ascii() && !line.bytes().any(|b| b < 0x20 || b == 0x7F) {
+    if is_clean(line) {
         out.push_str(line);
         return rep;
     }

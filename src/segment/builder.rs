@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 use super::heading;
@@ -107,27 +107,25 @@ static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
         .map(|p| (p, ResidueKind::Boilerplate))
         .chain(GUIDANCE.iter().map(|p| (p, ResidueKind::TemplateGuidance)))
         .collect();
-    PhraseTable {
-        automaton: AhoCorasick::new(all.iter().map(|(p, _)| p.text)).expect("valid phrases"),
-        meta: all.iter().map(|(p, k)| (*k, p.how)).collect(),
-    }
+    // anchored at the start of the line; among phrases that match there,
+    // the first in table order wins (boilerplate before guidance)
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .start_kind(StartKind::Anchored)
+        .build(all.iter().map(|(p, _)| p.text))
+        .expect("valid phrases");
+    PhraseTable { automaton, meta: all.iter().map(|(p, k)| (*k, p.how)).collect() }
 });
 
-/// The kind of the first phrase (in table order) that `folded` matches.
+/// The kind of the first phrase (in table order) that `folded` starts with.
 fn phrase_kind(folded: &str) -> Option<ResidueKind> {
     let t = &*PHRASES;
-    t.automaton
-        .find_overlapping_iter(folded)
-        .filter(|m| {
-            let (_, how) = t.meta[m.pattern().as_usize()];
-            match how {
-                Match::Prefix => m.start() == 0,
-                Match::Contains => true,
-                Match::Whole => m.start() == 0 && m.end() == folded.len(),
-            }
-        })
-        .min_by_key(|m| m.pattern().as_usize())
-        .map(|m| t.meta[m.pattern().as_usize()].0)
+    let m = t.automaton.find(Input::new(folded).anchored(Anchored::Yes))?;
+    let (kind, how) = t.meta[m.pattern().as_usize()];
+    match how {
+        Match::Prefix => Some(kind),
+        Match::Whole => (m.end() == folded.len()).then_some(kind),
+    }
 }
 
 /// The qualification fields of a group label: (minimum, desirable).
