@@ -82,7 +82,10 @@ pub(crate) fn repair_mojibake(line: &str) -> Option<String> {
         return repair_mojibake_runs(line);
     }
     match String::from_utf8(bytes.into_owned()) {
-        Ok(fixed) if fixed.chars().count() < line.chars().count() => Some(fixed),
+        // a repair that yields control characters was not mojibake
+        Ok(fixed) if fixed.chars().count() < line.chars().count() && !fixed.chars().any(char::is_control) => {
+            Some(fixed)
+        }
         _ => repair_mojibake_runs(line),
     }
 }
@@ -99,7 +102,9 @@ fn repair_mojibake_runs(line: &str) -> Option<String> {
         }
         let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(run);
         match (unmappable, std::str::from_utf8(&bytes)) {
-            (false, Ok(fixed)) if fixed.chars().count() < run.chars().count() => {
+            (false, Ok(fixed))
+                if fixed.chars().count() < run.chars().count() && !fixed.chars().any(char::is_control) =>
+            {
                 out.push_str(fixed);
                 *changed = true;
             }
@@ -168,6 +173,7 @@ mod tests {
             ("â€œSouth4Careâ€\u{9d}", Some("“South4Care”")),
             ("plain", None),
             ("Ã alone", None),
+            ("Â•!", None),
         ];
         for (input, want) in cases {
             assert_eq!(repair_mojibake(input).as_deref(), want, "{input:?}");

@@ -46,7 +46,6 @@ pub(crate) fn is_rule(s: &str) -> bool {
     n >= MIN_RULE_CHARS && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
 }
 
-/// Removes markup from one line (already character-cleaned, bullet removed).
 /// Bytes that can be part of markup; a line with none of them (and that
 /// does not start like a rule) is returned as it is.
 const MARKUP_BYTES: &[u8] = b"#*_[]<>\\|";
@@ -68,7 +67,29 @@ fn may_have_markup(s: &str) -> bool {
     starts_like_rule || s.bytes().any(|b| MARKUP_TABLE[b as usize])
 }
 
+/// How many times markup removal is repeated on a line: removing one layer
+/// can reveal another (`| INTRODUCTION |<u>` is a table row once the tag
+/// is gone). Bounded, so a line costs linear time whatever its nesting.
+const MAX_MARKUP_PASSES: usize = 4;
+
+/// Removes markup from one line (already character-cleaned, bullet
+/// removed), repeating while a pass changes something.
 pub(crate) fn strip(line: &str) -> Stripped {
+    let mut out = strip_once(line);
+    for _ in 1..MAX_MARKUP_PASSES {
+        if !out.changed || out.rule || !may_have_markup(out.text.trim()) {
+            break;
+        }
+        let next = strip_once(&out.text);
+        if !next.changed {
+            break;
+        }
+        out = Stripped { md_heading: out.md_heading || next.md_heading, changed: true, ..next };
+    }
+    out
+}
+
+fn strip_once(line: &str) -> Stripped {
     let mut out = Stripped::default();
     let mut s = line.trim();
     if !may_have_markup(s) {
@@ -88,9 +109,11 @@ pub(crate) fn strip(line: &str) -> Stripped {
         out.md_heading = true;
         out.changed = true;
     }
-    let mut text = if s.starts_with('|') && s.ends_with('|') && s.len() > 1 {
+    // a table row, possibly inside emphasis ("| **Grade:** | P2 |**")
+    let row = s.trim_matches('*').trim();
+    let mut text = if row.starts_with('|') && row.ends_with('|') && row.len() > 1 {
         out.changed = true;
-        match table_row(s) {
+        match table_row(row) {
             Some(row) => row,
             None => {
                 out.rule = true;

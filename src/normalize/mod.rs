@@ -110,9 +110,8 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         line.text = trimmed.to_string();
         return line;
     }
-    // markup may hide a marker: "*- item*", "**1.** item"
-    let (bullet2, rest2) =
-        if bullet.is_none() { bullets::split(stripped.text.trim()) } else { (None, stripped.text.as_str()) };
+    // markup may hide a marker: "*- item*", "**1.** item", "- **- item**"
+    let (bullet2, rest2) = bullets::split(stripped.text.trim());
     line.bullet = bullet.or(bullet2);
     let text = if rest2.len() == stripped.text.len() {
         // no second marker: collapse in place
@@ -136,6 +135,8 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         }
         None => line.text = text,
     }
+    // removing markup can bring a combining mark next to a new base letter
+    unicode::nfc_in_place(&mut line.text);
     line
 }
 
@@ -153,6 +154,13 @@ mod tests {
             "## **INTRODUCTION**",
             "\u{F0B7}\to Become familiar",
             "---",
+            // found by the property tests: markup hiding a table row, a
+            // second marker inside emphasis, a mark combining after `*`
+            "| INTRODUCTION |<u>",
+            "| INTRODUCTION |**",
+            "- **- GENERAL INFORMATION",
+            "**Title:** *Officer*\u{301}General",
+            "Â\u{f0b7}!",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);

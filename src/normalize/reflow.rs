@@ -158,6 +158,10 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
             out.push(Paragraph { text: p.text.to_string(), first: p.line, last: p.line, bullet: p.bullet });
         }
     }
+    // joining lines can bring a combining mark next to a new base letter
+    for p in &mut out {
+        super::unicode::nfc_in_place(&mut p.text);
+    }
     (out, notes)
 }
 

@@ -78,11 +78,16 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
         *out = fixed;
         rep.repaired = true;
     }
-    if is_nfc_quick(out.chars()) != IsNormalized::Yes {
-        let nfc: String = out.nfc().collect();
-        *out = nfc;
-    }
+    nfc_in_place(out);
     rep
+}
+
+/// Puts `s` in NFC, if it is not already (ASCII always is).
+pub(crate) fn nfc_in_place(s: &mut String) {
+    if !s.is_ascii() && is_nfc_quick(s.chars()) != IsNormalized::Yes {
+        let nfc: String = s.nfc().collect();
+        *s = nfc;
+    }
 }
 
 #[cfg(test)]
