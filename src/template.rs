@@ -486,6 +486,9 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "section",
 ];
 
+/// Courtesy and academic titles before a name (folded, without the dot).
+pub(crate) const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mme", "m"];
+
 /// Words that may stand inside a person's name in lower case.
 pub(crate) const NAME_PARTICLES: &[&str] =
     &["de", "da", "del", "della", "der", "di", "van", "von", "den", "du", "la", "le", "bin", "al", "y"];
@@ -517,6 +520,7 @@ mod tests {
             .chain(RENEWABLE_WORDS)
             .chain(NOT_RENEWABLE_WORDS)
             .chain(ROLE_WORDS)
+            .chain(HONORIFICS)
             .for_each(|a| assert_folded(a));
     }
 

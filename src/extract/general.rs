@@ -127,7 +127,15 @@ fn unit_field(form: &FormValues, id: FieldId) -> Field<Unit> {
 pub(super) fn general(form: &FormValues) -> General {
     let duration = match form.get(FieldId::Duration) {
         Some(v) => match parse_duration(&v.text) {
-            Some(d) => field(Some(d), v.flags, v.lines),
+            Some(d) => {
+                let mut flags = v.flags;
+                // "1+1 years", "12 months, extendable by 12": more than one
+                // length, the first was taken
+                if v.text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).count() > 1 {
+                    flags.set_guess();
+                }
+                field(Some(d), flags, v.lines)
+            }
             None => {
                 let mut f = Field::missing();
                 f.flags.push(Flag::Unparsed);

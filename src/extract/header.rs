@@ -35,7 +35,15 @@ pub(crate) fn parse_month(text: &str) -> Option<u8> {
 pub(super) fn header(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> Header {
     // post number
     let post_number = match form.get(FieldId::PostNumber) {
-        Some(v) => field(NUMBER.captures(&v.text).map(|c| c[1].to_string()), v.flags, v.lines),
+        Some(v) => {
+            let n = NUMBER.captures(&v.text).map(|c| c[1].to_string());
+            let mut flags = v.flags;
+            // "JPO-2431", "2431 (revised)": the number was picked out of more
+            if n.as_deref().is_some_and(|n| n != v.text.trim().trim_end_matches('.')) {
+                flags.set_guess();
+            }
+            field(n, flags, v.lines)
+        }
         None => Field::missing(),
     };
     // month, and a year written after it

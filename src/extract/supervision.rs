@@ -4,7 +4,7 @@ use super::{field, Ctx};
 use crate::record::{Field, Flag, Supervisor};
 use crate::segment::builder::emails;
 use crate::segment::Acc;
-use crate::template::{NAME_PARTICLES, ROLE_WORDS};
+use crate::template::{HONORIFICS, NAME_PARTICLES, ROLE_WORDS};
 use crate::text::collapse_spaces;
 
 /// The most words a person's name has ("Maria de la Cruz Gomez" is 5).
@@ -152,14 +152,29 @@ pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
         _ => None,
     };
     match by_lines.or_else(|| split(&text)) {
-        Some((s, how)) => {
+        Some((mut s, how)) => {
             if how == Split::Guess {
                 flags.set(Flag::Ambiguous);
+            }
+            // "Ms. Jane Doe": whether a record keeps the title is a matter of
+            // convention; the name is given without it, marked as a guess
+            if let Some(rest) = strip_honorific(&s.name) {
+                s.name = rest.to_string();
+                flags.set(Flag::Repaired);
+                flags.set_guess();
             }
             field(Some(s), flags, ctx.range(acc))
         }
         None => Field::missing(),
     }
+}
+
+/// The name without a leading courtesy or academic title, when it has one
+/// and something is left.
+fn strip_honorific(name: &str) -> Option<&str> {
+    let (first, rest) = name.split_once(' ')?;
+    let bare = first.trim_end_matches('.').to_lowercase();
+    (HONORIFICS.contains(&bare.as_str()) && looks_like_name(rest.trim())).then(|| rest.trim())
 }
 
 #[cfg(test)]
@@ -210,6 +225,10 @@ mod tests {
         assert_eq!(s.position.as_deref(), Some("Programme Officer, Green Jobs"));
         assert_eq!(s.email.as_deref(), Some("rina@ilo.org"));
         assert!(!looks_like_name("Rina Kusumawardani Programme Officer"));
+        assert_eq!(strip_honorific("Dr. Layla Mansour"), Some("Layla Mansour"));
+        assert_eq!(strip_honorific("Ms Jane Doe"), Some("Jane Doe"));
+        assert_eq!(strip_honorific("Drew Barrymore"), None);
+        assert_eq!(strip_honorific("Mr. Smith"), None);
         for (text, name, pos, email, guess) in cases {
             let (s, g) = parse_supervisor(text).expect("a supervisor");
             assert_eq!(
