@@ -85,6 +85,10 @@ pub enum Flag {
     /// The value could not be parsed into its type (for example a duration
     /// with no number of months); the text is in `residue`.
     Unparsed,
+    /// The value was picked out of a longer text by a rule that may not be
+    /// what a reader means: a number out of "JPO-2431", the first of
+    /// several lengths ("1+1 years"), a name without its title ("Dr.").
+    ValuePicked,
 }
 
 /// One extracted value with its confidence, flags and source lines.

@@ -132,7 +132,7 @@ pub(super) fn general(form: &FormValues) -> General {
                 // "1+1 years", "12 months, extendable by 12": more than one
                 // length, the first was taken
                 if v.text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).count() > 1 {
-                    flags.set_guess();
+                    flags.set(Flag::ValuePicked);
                 }
                 field(Some(d), flags, v.lines)
             }

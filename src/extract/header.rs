@@ -40,7 +40,7 @@ pub(super) fn header(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> Header 
             let mut flags = v.flags;
             // "JPO-2431", "2431 (revised)": the number was picked out of more
             if n.as_deref().is_some_and(|n| n != v.text.trim().trim_end_matches('.')) {
-                flags.set_guess();
+                flags.set(Flag::ValuePicked);
             }
             field(n, flags, v.lines)
         }

@@ -26,8 +26,14 @@ const LEAD_IN_BYTES: usize = 160;
 /// spelling only by OCR confusions, `l`/`I`/`1`, `0`/`o`, `rn`/`m`, is
 /// matched with no guess; one with a real typo carries an internal guess
 /// mark, see `Flags::set_guess`.)
-const MEDIUM_FLAGS: &[Flag] =
-    &[Flag::HeadingInferred, Flag::LabelMissing, Flag::Inferred, Flag::OutOfOrder, Flag::NeighbourUnclassified];
+const MEDIUM_FLAGS: &[Flag] = &[
+    Flag::HeadingInferred,
+    Flag::LabelMissing,
+    Flag::Inferred,
+    Flag::OutOfOrder,
+    Flag::NeighbourUnclassified,
+    Flag::ValuePicked,
+];
 
 /// Flags that make a value a weak guess: confidence low.
 const LOW_FLAGS: &[Flag] = &[Flag::Ambiguous, Flag::Unparsed];

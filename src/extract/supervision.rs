@@ -160,8 +160,7 @@ pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
             // convention; the name is given without it, marked as a guess
             if let Some(rest) = strip_honorific(&s.name) {
                 s.name = rest.to_string();
-                flags.set(Flag::Repaired);
-                flags.set_guess();
+                flags.set(Flag::ValuePicked);
             }
             field(Some(s), flags, ctx.range(acc))
         }

@@ -145,6 +145,7 @@ pub(crate) const ALL_FLAGS: &[Flag] = &[
     Flag::OutOfOrder,
     Flag::NeighbourUnclassified,
     Flag::Unparsed,
+    Flag::ValuePicked,
 ];
 
 /// A piece of a field's text: a whole line or the part of a line after a
