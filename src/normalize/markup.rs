@@ -15,7 +15,9 @@ const MIN_RULE_CHARS: usize = 3;
 const MAX_TABLE_LABEL_CHARS: usize = 48;
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)\)").expect("valid regex")
+    // [text](url), [text](url "title"), [text]( url )
+    Regex::new(r#"\[((?:[^\]\\]|\\.)*)\]\(\s*([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*"|\s+'[^']*')?\s*\)"#)
+        .expect("valid regex")
 });
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]{2,})>").expect("valid regex")
@@ -123,19 +125,9 @@ fn strip_once(line: &str) -> Stripped {
     } else {
         s.to_string()
     };
-    if text.contains("](") {
-        let replaced = LINK.replace_all(&text, |c: &regex::Captures| {
-            let label = c.get(1).map_or("", |m| m.as_str());
-            if label.trim().is_empty() {
-                c.get(2).map_or("", |m| m.as_str()).to_string()
-            } else {
-                label.to_string()
-            }
-        });
-        if let std::borrow::Cow::Owned(o) = replaced {
-            text = o;
-            out.changed = true;
-        }
+    if let Some(o) = strip_links(&text) {
+        text = o;
+        out.changed = true;
     }
     if text.contains('<') {
         if let std::borrow::Cow::Owned(o) = AUTOLINK.replace_all(&text, "$1") {
@@ -173,6 +165,27 @@ fn strip_once(line: &str) -> Stripped {
     }
     out.text = text;
     out
+}
+
+/// `[text](url)` -> `text` (the url when the text is empty). `None` when
+/// there is no link. Also run on re-joined paragraphs, for links wrapped
+/// over two lines.
+pub(crate) fn strip_links(text: &str) -> Option<String> {
+    if !text.contains("](") {
+        return None;
+    }
+    let replaced = LINK.replace_all(text, |c: &regex::Captures| {
+        let label = c.get(1).map_or("", |m| m.as_str());
+        if label.trim().is_empty() {
+            c.get(2).map_or("", |m| m.as_str()).to_string()
+        } else {
+            label.to_string()
+        }
+    });
+    match replaced {
+        std::borrow::Cow::Owned(o) => Some(o),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
 }
 
 /// Removes backslash escapes (`\(` -> `(`) and a trailing hard-break
@@ -259,6 +272,8 @@ mod tests {
             ("of \\$4.000 per year", "of $4.000 per year"),
             ("line with hard break\\", "line with hard break"),
             ("[](https://example.org)", "https://example.org"),
+            ("[JPO](https://ilo.org \"JPO\") in statistics", "JPO in statistics"),
+            ("[addati@ilo.org](mailto:addati@ilo.org )", "addati@ilo.org"),
             ("file_name stays", "file_name stays"),
             ("_italic_ text", "italic text"),
             ("| **Grade:** | P2 |", "Grade: P2"),

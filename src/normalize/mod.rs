@@ -51,14 +51,17 @@ impl Line {
 /// Splits text into lines the way the input's line numbers count them:
 /// `\n`, `\r\n` and a lone `\r` each end a line.
 pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    // lines end at "\n" (a "\r" before it belongs to the ending), as the
+    // input's line numbers count them; only a file with no "\n" at all (old
+    // Mac line ends) is split at "\r". A lone "\r" inside a line is a space.
+    let end = if !text.contains('\n') && text.contains('\r') { b'\r' } else { b'\n' };
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let s = rest?;
-        match memchr::memchr2(b'\n', b'\r', s.as_bytes()) {
+        match memchr::memchr(end, s.as_bytes()) {
             Some(i) => {
-                let skip = if s[i..].starts_with("\r\n") { 2 } else { 1 };
-                rest = Some(&s[i + skip..]);
-                Some(&s[..i])
+                rest = Some(&s[i + 1..]);
+                Some(s[..i].strip_suffix('\r').unwrap_or(&s[..i]))
             }
             None => {
                 rest = None;
@@ -135,6 +138,15 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         }
         None => line.text = text,
     }
+    // mojibake is repaired before markup removal (which depends on the
+    // characters around `_` and `*`) and again after it, since markup
+    // between its bytes ("Ã*•") hides it
+    if !line.text.is_ascii() {
+        if let Some(fixed) = crate::decode::repair_mojibake(&line.text) {
+            line.text = fixed;
+            line.repaired = true;
+        }
+    }
     // removing markup can bring a combining mark next to a new base letter
     unicode::nfc_in_place(&mut line.text);
     line
@@ -161,6 +173,8 @@ mod tests {
             "- **- GENERAL INFORMATION",
             "**Title:** *Officer*\u{301}General",
             "Â\u{f0b7}!",
+            "Ã*\u{f0b7}",
+            "0_â€™ ",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);
@@ -172,7 +186,9 @@ mod tests {
     fn line_numbers_follow_the_input() {
         let lines = normalize("a\r\nb\rc\n\nd", false);
         let got: Vec<(u32, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
-        assert_eq!(got, vec![(1, "a"), (2, "b"), (3, "c"), (4, ""), (5, "d")]);
+        assert_eq!(got, vec![(1, "a"), (2, "b c"), (3, ""), (4, "d")]);
+        let lines = normalize("a\rb\rc", false);
+        assert_eq!(lines.len(), 3, "a file with only CR line ends");
     }
 
     #[test]
@@ -186,6 +202,7 @@ mod tests {
             ("---", "---", None, true),
             ("-", "-", None, true),
             ("Duty\u{00A0}station:\u{00A0} Geneva", "Duty station: Geneva", None, false),
+            ("the ILOâ€™s **mandate**", "the ILO’s mandate", None, false),
         ];
         let mut buf = String::new();
         for (input, text, bullet, rule) in cases {

@@ -158,8 +158,13 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
             out.push(Paragraph { text: p.text.to_string(), first: p.line, last: p.line, bullet: p.bullet });
         }
     }
-    // joining lines can bring a combining mark next to a new base letter
+    // joining lines can bring a combining mark next to a new base letter,
+    // or the two halves of a wrapped markdown link together
     for p in &mut out {
+        if let Some(t) = super::markup::strip_links(&p.text) {
+            p.text = t;
+            notes.repaired = true;
+        }
         super::unicode::nfc_in_place(&mut p.text);
     }
     (out, notes)

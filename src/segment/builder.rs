@@ -470,6 +470,14 @@ impl<'a> Builder<'a> {
                 next_label = Some(value_end);
             }
         }
+        // a list or heading marker after the label ("Minimum: • A degree",
+        // "...supervision:## INTRODUCTION") is not part of the value
+        let value_start = {
+            let v = &text[value_start..value_end];
+            let (_, rest) = crate::normalize::bullets::split(v);
+            let rest = rest.trim_start_matches('#').trim_start();
+            value_end - rest.len()
+        };
         let inline_flag = offset > 0 || next_label.is_some();
         let id = match def.label {
             Label::SupervisorEmail => {

@@ -13,6 +13,11 @@ use crate::text::fold;
 /// for running headers (and footers).
 const PAGE_EDGE_LINES: usize = 3;
 
+/// How many lines after (and before) a page break are scanned for the
+/// [`PAGE_EDGE_LINES`] text lines of the page edge: bounded, so that many
+/// page breaks with no text between them cost linear time.
+const PAGE_EDGE_WINDOW: usize = 12;
+
 /// The longest line that can be a running header or footer.
 const MAX_RUNNING_CHARS: usize = 100;
 
@@ -62,6 +67,7 @@ pub(crate) fn running_lines(lines: &[Line]) -> Vec<bool> {
         lines[b..]
             .iter()
             .enumerate()
+            .take(PAGE_EDGE_WINDOW)
             .filter(|(_, l)| l.has_text())
             .take(PAGE_EDGE_LINES)
             .for_each(|(k, _)| edge(b + k, &mut seen));
@@ -71,6 +77,7 @@ pub(crate) fn running_lines(lines: &[Line]) -> Vec<bool> {
             .iter()
             .enumerate()
             .rev()
+            .take(PAGE_EDGE_WINDOW)
             .filter(|(_, l)| l.has_text())
             .take(PAGE_EDGE_LINES)
             .for_each(|(k, _)| edge(k, &mut seen));
