@@ -11,13 +11,11 @@
 //! debug build on a 2-core machine. `PROPTEST_CASES` does not override
 //! them; raise a count locally by editing it.
 //!
-//! Known discrepancies that these properties step around, each pinned by
-//! an ignored test in `tests/regressions.rs`:
-//! - a lone `'\r'` ends a line for the parser but not for the contract
-//!   (`invariants::rule_for` checks such input with the parser's rule);
-//! - some markup is left in values (`KNOWN`), tolerated on template and
-//!   fixture inputs only;
-//! - a line separator after a list marker (idempotence).
+//! Known bugs that these properties step around, each pinned by an ignored
+//! test in `tests/regressions.rs`: a heading marker `#` left at the start
+//! of a value in three adversarial shapes ([`KNOWN`], tolerated on
+//! template and fixture inputs only; random text and bytes are checked
+//! strictly).
 
 #[path = "../fuzz/src/invariants.rs"]
 mod invariants;
@@ -62,15 +60,10 @@ fn ok(r: Result<(), String>) -> Result<(), TestCaseError> {
 /// found at once; random text and bytes are checked strictly. Remove an
 /// entry when its bug is fixed.
 const KNOWN: &[&str] = &[
-    // empty_link_label_puts_the_url_fragment_into_the_value,
-    // heading_marker_after_emphasis_is_left_in,
-    // heading_marker_after_an_inline_label_is_left_in
+    // heading_marker_after_a_marker_revealed_by_markup_is_left_in,
+    // heading_marker_glued_after_an_email_is_left_in,
+    // markup_nested_deeper_than_the_pass_bound_is_left_in
     "leading '#'",
-    // list_marker_after_a_label_is_left_in_the_value
-    "list marker",
-    // link_wrapped_over_two_lines_is_left_in_the_value,
-    // link_with_a_title_or_trailing_space_is_left_in
-    "markdown link",
 ];
 
 /// Every check but the value contract.
@@ -234,7 +227,7 @@ fn mutated_fixture() -> impl Strategy<Value = String> {
 // No panic, nothing lost, deterministic: random inputs
 
 proptest! {
-    #![proptest_config(cases(256))]
+    #![proptest_config(cases(192))]
 
     /// Any bytes (sometimes behind a BOM): a record, every content line
     /// covered, ranges inside the input, the same JSON twice.
@@ -275,7 +268,7 @@ proptest! {
 // The value contract
 
 proptest! {
-    #![proptest_config(cases(256))]
+    #![proptest_config(cases(192))]
 
     /// Every string of every value: NFC, no markup, no invisible characters
     /// or ligatures, whitespace collapsed, trimmed.

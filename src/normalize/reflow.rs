@@ -162,7 +162,7 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
     // or the two halves of a wrapped markdown link together
     for p in &mut out {
         if let Some(t) = super::markup::strip_links(&p.text) {
-            p.text = t;
+            p.text = crate::text::collapse_spaces(&t);
             notes.repaired = true;
         }
         super::unicode::nfc_in_place(&mut p.text);
