@@ -167,9 +167,6 @@ struct Builder<'a> {
     prev_content: Option<usize>,
     pending_guidance: bool,
     pending_neighbour: bool,
-    /// Whether any content or label has been seen (the letterhead is only
-    /// recognized before).
-    started: bool,
 }
 
 /// Runs the builder over normalized lines.
@@ -192,7 +189,6 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
         prev_content: None,
         pending_guidance: false,
         pending_neighbour: false,
-        started: false,
     };
     b.run();
     b.finish()
@@ -279,7 +275,6 @@ impl<'a> Builder<'a> {
                 self.blank = false;
                 continue;
             }
-            self.started = true;
             if let Some(hit) = label {
                 self.label(i, hit, 0);
                 continue;
@@ -663,7 +658,7 @@ impl<'a> Builder<'a> {
             }
             match self.default_target() {
                 Some((id, label_missing)) => {
-                    self.set_target_quiet(id);
+                    self.target = Some(id);
                     if label_missing {
                         self.out.acc(id).flags.set(Flag::LabelMissing);
                     }
@@ -705,11 +700,6 @@ impl<'a> Builder<'a> {
             let no = lines[last.line].no;
             self.out.acc(FieldId::KeyOutputs).touch(no);
         }
-    }
-
-    /// Targets a field for unlabeled content (no label count).
-    fn set_target_quiet(&mut self, id: FieldId) {
-        self.target = Some(id);
     }
 
     fn finish(mut self) -> Collected {
