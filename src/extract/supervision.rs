@@ -50,7 +50,7 @@ pub(crate) fn looks_like_name(s: &str) -> bool {
 }
 
 fn trim_sep(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '.'))
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '.' | '#'))
 }
 
 /// Splits a supervisor line into name, position and e-mail. Returns the
@@ -67,6 +67,9 @@ fn strip_emails(text: &str) -> (String, Option<String>) {
         last = m.end();
     }
     rest.push_str(&text[last..]);
+    // a markdown link around the address ("[Name](mailto:\nname@ilo.org)",
+    // wrapped) is a link again once the address is out: strip it now
+    let rest = crate::normalize::markup::strip_links(&rest).unwrap_or(rest);
     let rest = collapse_spaces(&rest.replace("()", " ").replace("( )", " ").replace("[]", " ").replace("<>", " "));
     (trim_sep(&rest).to_string(), email)
 }
