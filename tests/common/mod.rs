@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+#[path = "../../fuzz/src/invariants.rs"]
+mod invariants;
+
 /// The crate's root folder.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -24,22 +27,8 @@ pub fn text_fixtures(subdirs: &[&str]) -> Vec<PathBuf> {
 }
 
 /// The value of every field of a record's JSON, by path (`.general.title`),
-/// without confidence, flags, lines, source or residue.
+/// without confidence, flags, lines, source or residue: the fuzz targets'
+/// walk, shared.
 pub fn record_values(json: &str) -> Vec<(String, Value)> {
-    fn walk(v: &Value, path: String, out: &mut Vec<(String, Value)>) {
-        if let Value::Object(m) = v {
-            if m.contains_key("confidence") && m.contains_key("value") {
-                out.push((path, m["value"].clone()));
-                return;
-            }
-            for (k, x) in m {
-                if k != "residue" && k != "source" {
-                    walk(x, format!("{path}.{k}"), out);
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&serde_json::from_str(json).expect("record JSON"), String::new(), &mut out);
-    out
+    invariants::field_values(&serde_json::from_str(json).expect("record JSON"))
 }
