@@ -11,11 +11,9 @@
 //! debug build on a 2-core machine. `PROPTEST_CASES` does not override
 //! them; raise a count locally by editing it.
 //!
-//! Known bugs that these properties step around, each pinned by an ignored
-//! test in `tests/regressions.rs`: a heading marker `#` left at the start
-//! of a value in three adversarial shapes ([`KNOWN`], tolerated on
-//! template and fixture inputs only; random text and bytes are checked
-//! strictly).
+//! Every property checks the whole value contract: the three adversarial
+//! shapes that once left a heading marker `#` in a value (tolerated here
+//! until they were fixed) are regression tests in `tests/regressions.rs`.
 
 #[path = "../fuzz/src/invariants.rs"]
 mod invariants;
@@ -54,18 +52,6 @@ fn ok(r: Result<(), String>) -> Result<(), TestCaseError> {
     r.map_err(TestCaseError::fail)
 }
 
-/// Classes of value-contract violation with a known, unfixed cause, each
-/// pinned by an ignored test in `tests/regressions.rs`. They are tolerated
-/// only on inputs built from template tokens or fixtures, where they are
-/// found at once; random text and bytes are checked strictly. Remove an
-/// entry when its bug is fixed.
-const KNOWN: &[&str] = &[
-    // heading_marker_after_a_marker_revealed_by_markup_is_left_in,
-    // heading_marker_glued_after_an_email_is_left_in,
-    // markup_nested_deeper_than_the_pass_bound_is_left_in
-    "leading '#'",
-];
-
 /// Every check but the value contract.
 fn check_core_text(text: &str) -> Result<(), TestCaseError> {
     ok(invariants::check_text(text, None, None))
@@ -74,11 +60,6 @@ fn check_core_text(text: &str) -> Result<(), TestCaseError> {
 /// Every check including the whole value contract.
 fn check_all_text(text: &str) -> Result<(), TestCaseError> {
     ok(invariants::check_text(text, None, Some(&[])))
-}
-
-/// Every check, the value contract but for the [`KNOWN`] classes.
-fn check_text_but_known(text: &str) -> Result<(), TestCaseError> {
-    ok(invariants::check_text(text, None, Some(KNOWN)))
 }
 
 fn check_all_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
@@ -286,20 +267,18 @@ proptest! {
 proptest! {
     #![proptest_config(cases(192))]
 
-    /// Known classes tolerated: see [`KNOWN`].
     #[test]
     fn values_obey_the_contract_on_template_mixes(text in template_text(300)) {
-        check_text_but_known(&text)?;
+        check_all_text(&text)?;
     }
 }
 
 proptest! {
     #![proptest_config(cases(128))]
 
-    /// Known classes tolerated: see [`KNOWN`].
     #[test]
     fn values_obey_the_contract_on_mutated_fixtures(text in mutated_fixture()) {
-        check_text_but_known(&text)?;
+        check_all_text(&text)?;
     }
 }
 
@@ -395,7 +374,7 @@ proptest! {
     /// bullets.
     #[test]
     fn long_template_mixes(text in template_text(4_000)) {
-        check_text_but_known(&text)?;
+        check_all_text(&text)?;
     }
 }
 
@@ -414,7 +393,7 @@ fn only_labels_only_bullets_only_headings() {
         .collect::<String>()
         .repeat(200);
     for text in [labels, bare_labels, headings, bullets] {
-        invariants::check_text(&text, None, Some(KNOWN)).unwrap();
+        invariants::check_text(&text, None, Some(&[])).unwrap();
     }
 }
 

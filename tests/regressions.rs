@@ -3,10 +3,9 @@
 //! inline. A test for a bug that is not fixed yet is `#[ignore]`d with the
 //! reason, so the suite stays green: run them with
 //! `cargo test --test regressions -- --ignored`, and remove the `ignore`
-//! with the fix.
+//! with the fix. None is ignored now.
 //!
-//! Each doc comment states the root cause as found. The tests without
-//! `#[ignore]` were fixed in the working tree after 46ab83b and pass; they
+//! Each doc comment states the root cause as found and the fix; the tests
 //! stay to keep them fixed.
 //!
 //! Also here: the replay of the committed fuzz corpus
@@ -168,17 +167,15 @@ fn link_with_a_title_or_trailing_space_is_left_in() {
     );
 }
 
-/// `src/normalize/markup.rs`, `strip`: markup removal is repeated at most
+/// `src/normalize/markup.rs`, `strip`: markup removal was repeated at most
 /// `MAX_MARKUP_PASSES` (4) times, each pass removing one layer of nested
-/// links; empty fragment links nested deeper (`[[[[](#)](#)](#)](#)`) leave
-/// a `#` that starts the re-joined paragraph (`# The ILO Office in
-/// Santiago ...`), and a run of 16 backslashes is halved per pass, so
-/// normalizing twice differs (`normalize` fuzz target). Found by the
-/// `mutate_fixture` corpus merge on the tree of 46ab83b. Adversarial only; a fix is to strip `[](#...)` entirely, or to
-/// repeat until nothing changes (each pass shortens the line, so that stays
-/// linear per line only if passes are bounded by nesting, not length).
+/// links, and an empty link gave its url: `[[[[](#)](#)](#)](#)` left a `#`
+/// that started the re-joined paragraph (`# The ILO Office in Santiago
+/// ...`). Found by the `mutate_fixture` corpus merge on the tree of
+/// 46ab83b. Fixed: `strip_links` removes nested links in one linear scan,
+/// and an empty link to a fragment (`[](#)`) gives nothing. The run of 16
+/// backslashes pins that normalizing twice stays equal.
 #[test]
-#[ignore = "bug (adversarial): markup nested deeper than MAX_MARKUP_PASSES leaves '#' (markup.rs strip)"]
 fn markup_nested_deeper_than_the_pass_bound_is_left_in() {
     assert_values_clean("BACKGROUND INFORMATION\n[[[[](#)](#)](#)](#)\nThe ILO Office in Santiago is in Vitacura.\n");
     let backslashes = format!("INTRODUCTION\nassista{}nce", "\\".repeat(16));
@@ -192,7 +189,6 @@ fn markup_nested_deeper_than_the_pass_bound_is_left_in() {
 /// by `values_obey_the_contract_on_template_mixes` on the tree after
 /// 46ab83b. Adversarial.
 #[test]
-#[ignore = "bug (adversarial): '#' behind a list marker revealed by markup removal (normalize_line)"]
 fn heading_marker_after_a_marker_revealed_by_markup_is_left_in() {
     assert_values_clean("SUPERVISION\r\n<u>- ## GENERAL INFORMATIONGENERAL INFORMATION");
 }
@@ -201,11 +197,12 @@ fn heading_marker_after_a_marker_revealed_by_markup_is_left_in() {
 /// (`...addati@ilo.org## INTRODUCTION`) is neither recognized as a heading
 /// nor stripped (markers are stripped only at the start of a line,
 /// `src/normalize/markup.rs`); the supervisor's text is split at the
-/// e-mail (`src/extract/supervision.rs`) and `## INTRODUCTION` becomes the
+/// e-mail (`src/extract/supervision.rs`) and `## INTRODUCTION` became the
 /// position. Found by `values_obey_the_contract_on_template_mixes` on the
-/// tree after 46ab83b.
+/// tree after 46ab83b. Fixed: `segment::heading::trailing_heading` also
+/// takes a heading glued on with its `#` marker, and the marker with it.
 #[test]
-#[ignore = "bug: '## HEADING' glued after an e-mail becomes the supervisor's position (extract/supervision.rs)"]
+
 fn heading_marker_glued_after_an_email_is_left_in() {
     assert_values_clean(
         "Title:\r\nName and title of supervisor: Laura Addati, Specialistaddati@ilo.org## INTRODUCTION",

@@ -5,7 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The longest run of `#` that starts a markdown heading.
-const MAX_HEADING_LEVEL: usize = 6;
+pub(crate) const MAX_HEADING_LEVEL: usize = 6;
 
 /// The fewest rule characters (`-`, `*`, `_`, `=`) that make a horizontal
 /// rule; markdown needs three.
@@ -14,11 +14,6 @@ const MIN_RULE_CHARS: usize = 3;
 /// The longest first cell of a two-cell table row that is read as a label.
 const MAX_TABLE_LABEL_CHARS: usize = 48;
 
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    // [text](url), [text](url "title"), [text]( url )
-    Regex::new(r#"\[((?:[^\]\\]|\\.)*)\]\(\s*([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*"|\s+'[^']*')?\s*\)"#)
-        .expect("valid regex")
-});
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]{2,})>").expect("valid regex")
 });
@@ -64,7 +59,7 @@ const MARKUP_TABLE: [bool; 256] = {
 };
 
 /// Whether the line may hold markup or be a rule.
-fn may_have_markup(s: &str) -> bool {
+pub(crate) fn may_have_markup(s: &str) -> bool {
     let starts_like_rule = s.starts_with(['-', '=', '—', '–']);
     starts_like_rule || s.bytes().any(|b| MARKUP_TABLE[b as usize])
 }
@@ -167,25 +162,124 @@ fn strip_once(line: &str) -> Stripped {
     out
 }
 
-/// `[text](url)` -> `text` (the url when the text is empty). `None` when
-/// there is no link. Also run on re-joined paragraphs, for links wrapped
-/// over two lines.
+/// `[text](url)` -> `text`; an empty text gives the url, unless the url is
+/// empty or only a fragment (`[](#)` -> nothing). Nested links
+/// (`[[a](x)](y)`, `[[[](#)](#)](#)`) are removed in the same pass. `None`
+/// when there is no link. Also run on re-joined paragraphs, for links
+/// wrapped over two lines.
+///
+/// One scan with a stack of open brackets: linear in the line, since a
+/// failed destination scan stops at the next parenthesis or whitespace (or,
+/// for a title, at the next quote, at most [`MAX_LINK_TITLE`] bytes on).
 pub(crate) fn strip_links(text: &str) -> Option<String> {
     if !text.contains("](") {
         return None;
     }
-    let replaced = LINK.replace_all(text, |c: &regex::Captures| {
-        let label = c.get(1).map_or("", |m| m.as_str());
-        if label.trim().is_empty() {
-            c.get(2).map_or("", |m| m.as_str()).to_string()
-        } else {
-            label.to_string()
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // open brackets: where each is in `out`, and the non-space count before it
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    // positions in `out` of the `[` of links removed
+    let mut removed: Vec<usize> = Vec::new();
+    let mut non_space = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if i + 1 < b.len() && b[i + 1].is_ascii_punctuation() => {
+                out.push_str(&text[i..i + 2]);
+                non_space += 2;
+                i += 2;
+                continue;
+            }
+            b'[' => {
+                open.push((out.len(), non_space));
+                out.push('[');
+                non_space += 1;
+            }
+            b']' => match (open.last(), link_destination(b, i + 1)) {
+                (Some(&(at, before)), Some((url, end))) => {
+                    open.pop();
+                    removed.push(at);
+                    non_space -= 1;
+                    let url = &text[url];
+                    if non_space == before && !url.is_empty() && !url.starts_with('#') {
+                        out.push_str(url);
+                        non_space += url.len();
+                    }
+                    i = end;
+                    continue;
+                }
+                _ => {
+                    // a link's text holds no `]`: no bracket before it opens one
+                    open.clear();
+                    out.push(']');
+                    non_space += 1;
+                }
+            },
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                out.push(c);
+                if !c.is_whitespace() {
+                    non_space += 1;
+                }
+                i += c.len_utf8();
+                continue;
+            }
         }
-    });
-    match replaced {
-        std::borrow::Cow::Owned(o) => Some(o),
-        std::borrow::Cow::Borrowed(_) => None,
+        i += 1;
     }
+    if removed.is_empty() {
+        return None;
+    }
+    removed.sort_unstable();
+    let mut kept = String::with_capacity(out.len());
+    let mut from = 0;
+    for at in removed {
+        kept.push_str(&out[from..at]);
+        from = at + 1;
+    }
+    kept.push_str(&out[from..]);
+    Some(kept)
+}
+
+/// The longest link title (`[text](url "title")`) looked for.
+const MAX_LINK_TITLE: usize = 512;
+
+/// A link destination starting at `b[i]`: `(url)`, `( url )`, `(url
+/// "title")`, with one balanced pair of parentheses allowed in the url.
+/// Returns the url's byte range and the index after the closing `)`.
+fn link_destination(b: &[u8], mut i: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    let plain = |c: u8| !matches!(c, b'(' | b')') && !c.is_ascii_whitespace();
+    let skip = |b: &[u8], mut i: usize, f: &dyn Fn(u8) -> bool| {
+        while i < b.len() && f(b[i]) {
+            i += 1;
+        }
+        i
+    };
+    if b.get(i) != Some(&b'(') {
+        return None;
+    }
+    i = skip(b, i + 1, &|c: u8| c.is_ascii_whitespace());
+    let url_start = i;
+    i = skip(b, i, &plain);
+    if b.get(i) == Some(&b'(') {
+        let inner = skip(b, i + 1, &plain);
+        if b.get(inner) == Some(&b')') {
+            i = skip(b, inner + 1, &plain);
+        }
+    }
+    let url_end = i;
+    let spaced = skip(b, i, &|c: u8| c.is_ascii_whitespace());
+    i = spaced;
+    if spaced > url_end {
+        if let Some(&q @ (b'"' | b'\'')) = b.get(i) {
+            let limit = b.len().min(i + 1 + MAX_LINK_TITLE);
+            if let Some(close) = b[i + 1..limit].iter().position(|&c| c == q) {
+                i = skip(b, i + 1 + close + 1, &|c: u8| c.is_ascii_whitespace());
+            }
+        }
+    }
+    (b.get(i) == Some(&b')')).then_some((url_start..url_end, i + 1))
 }
 
 /// Removes backslash escapes (`\(` -> `(`) and a trailing hard-break
@@ -272,6 +366,13 @@ mod tests {
             ("of \\$4.000 per year", "of $4.000 per year"),
             ("line with hard break\\", "line with hard break"),
             ("[](https://example.org)", "https://example.org"),
+            ("text[](#)", "text"),
+            ("[[[[](#)](#)](#)](#)text", "text"),
+            ("[[a](x) b](y)", "a b"),
+            ("[a] b](x)", "[a] b](x)"),
+            ("[see (this)](https://x.org/a_(b)) now", "see (this) now"),
+            ("[ILO](https://ilo.org 'the ILO') x", "ILO x"),
+            ("[a\\]b](x)", "a]b"),
             ("[JPO](https://ilo.org \"JPO\") in statistics", "JPO in statistics"),
             ("[addati@ilo.org](mailto:addati@ilo.org )", "addati@ilo.org"),
             ("file_name stays", "file_name stays"),

@@ -119,6 +119,11 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
     let text = if rest2.len() == stripped.text.len() {
         // no second marker: collapse in place
         crate::text::collapse_spaces_owned(stripped.text)
+    } else if markup::may_have_markup(rest2) {
+        // the marker that markup hid may hide markup in turn: "<u>- ## X"
+        let again = markup::strip(rest2);
+        line.md_heading |= again.md_heading;
+        crate::text::collapse_spaces_owned(again.text)
     } else {
         crate::text::collapse_spaces(rest2)
     };
@@ -175,6 +180,7 @@ mod tests {
             "Â\u{f0b7}!",
             "Ã*\u{f0b7}",
             "0_â€™ ",
+            "<u>- ## GENERAL INFORMATION",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);

@@ -150,9 +150,11 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
 const MIN_TRAILING_WORD_HEADING: usize = 10;
 
 /// A heading typed in capitals at the end of a line of text ("... end of
-/// the paragraph. DUTIES AND RESPONSIBILITIES"). Returns the byte offset
-/// where the heading starts and the section. Only known spellings of two or
-/// more words or one long word, in capitals, after a space.
+/// the paragraph. DUTIES AND RESPONSIBILITIES", or as a markdown heading
+/// glued on, "...@ilo.org## INTRODUCTION"). Returns the byte offset where
+/// the text before the heading (and its `#` marker) ends, and the section.
+/// Only known spellings of two or more words or one long word, in
+/// capitals, after a space.
 pub(crate) fn trailing_heading(text: &str) -> Option<(usize, Section)> {
     let t = text.trim_end_matches([':', ' ']);
     // a heading in capitals ends in a capital letter
@@ -164,7 +166,14 @@ pub(crate) fn trailing_heading(text: &str) -> Option<(usize, Section)> {
             let start = t.len() - a.upper.len();
             let before = &t[..start];
             if before.ends_with(' ') && before.chars().any(char::is_lowercase) {
-                return Some((start, a.section));
+                let text_end = before.trim_end();
+                let hashes = text_end.len() - text_end.trim_end_matches('#').len();
+                let end = if (1..=crate::normalize::markup::MAX_HEADING_LEVEL).contains(&hashes) {
+                    text_end.len() - hashes
+                } else {
+                    start
+                };
+                return Some((end, a.section));
             }
         }
     }
@@ -236,6 +245,10 @@ mod tests {
             Some(Section::Introduction)
         );
         assert_eq!(trailing_heading("a report by the ILO"), None);
+        assert_eq!(
+            trailing_heading("Specialist, addati@ilo.org## INTRODUCTION"),
+            Some(("Specialist, addati@ilo.org".len(), Section::Introduction))
+        );
         assert_eq!(trailing_heading("we list duties and responsibilities"), None);
     }
 
