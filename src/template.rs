@@ -418,6 +418,11 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("december", 12),
 ];
 
+/// Lower-case words inside place names that close an acronym
+/// ("CO-Dar es Salaam", "CO-Rio de Janeiro", "CO-Port of Spain").
+pub(crate) const PLACE_NAME_PARTICLES: &[&str] =
+    &["es", "de", "del", "da", "do", "dos", "du", "la", "le", "el", "al", "of", "y"];
+
 /// Number words used in durations ("One year", "eighteen months").
 pub(crate) const NUMBER_WORDS: &[(&str, u16)] = &[
     ("one", 1),

@@ -9,17 +9,22 @@ use super::field;
 use super::form::FormValues;
 use crate::record::{Duration, Field, Flag, General, Unit};
 use crate::segment::FieldId;
-use crate::template::{NOT_RENEWABLE_WORDS, NUMBER_WORDS, RENEWABLE_WORDS};
+use crate::template::{NOT_RENEWABLE_WORDS, NUMBER_WORDS, PLACE_NAME_PARTICLES, RENEWABLE_WORDS};
 use crate::text::{collapse_spaces, fold};
 
 /// The longest assignment accepted, in months; more is a misreading.
 const MAX_MONTHS: u16 = 120;
 
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-    // "GEDI", "SOC/POLICY", "CO-Dakar", "DWT/CO-New Delhi": capitals, then
-    // parts after "/", "-", "&" or "."; a part after a separator may be a
-    // place name of several capitalized words
-    Regex::new(r"\(\s*([A-Z][A-Za-z0-9]*(?:\s*[/&\-.]\s*[A-Za-z0-9]+(?: [A-Z][a-z]+)*)*)\s*\)").expect("valid regex")
+    // "GEDI", "SOC/POLICY", "CO-Dakar", "DWT/CO-New Delhi", "CO-Dar es
+    // Salaam": capitals, then parts after "/", "-", "&" or "."; a part after
+    // a separator may be a place name of several capitalized words, with
+    // the particles of place names between them
+    let particles = PLACE_NAME_PARTICLES.join("|");
+    Regex::new(&format!(
+        r"\(\s*(\p{{Lu}}[\p{{L}}0-9]*(?:\s*[/&\-.]\s*[\p{{L}}0-9]+(?: (?:(?:{particles}) )*\p{{Lu}}\p{{Ll}}+)*)*)\s*\)"
+    ))
+    .expect("valid regex")
 });
 static GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([PpGgDd])\s*[-–]?\s*(\d)$").expect("valid regex"));
 static AMOUNT: LazyLock<Regex> =
@@ -35,11 +40,14 @@ fn is_acronym(s: &str) -> bool {
 
 /// Splits "Gender, Equality, Diversity and Inclusion (GEDI) Branch" into the
 /// name without the acronym and the acronym. Returns the unit and whether
-/// several acronyms were found (the last one is taken).
+/// it is in doubt: several acronyms were found (the last one is taken), or
+/// none was, but the name ends in a parenthesized group that may be one
+/// ("(Social Protection)", "(Bureau-Genève)").
 pub(crate) fn parse_unit(text: &str) -> (Unit, bool) {
     let found: Vec<regex::Captures<'_>> = ACRONYM.captures_iter(text).filter(|c| is_acronym(&c[1])).collect();
     let Some(last) = found.last() else {
-        return (Unit { name: clean_value(text), acronym: None }, false);
+        let trailing_group = text.trim_end_matches(['.', ',', ';', ' ']).ends_with(')');
+        return (Unit { name: clean_value(text), acronym: None }, trailing_group);
     };
     let whole = last.get(0).expect("match");
     let acronym = last[1].to_string();
@@ -113,9 +121,9 @@ fn string_field(form: &FormValues, id: FieldId, parse: impl Fn(&str) -> String) 
 fn unit_field(form: &FormValues, id: FieldId) -> Field<Unit> {
     match form.get(id) {
         Some(v) => {
-            let (unit, several) = parse_unit(&v.text);
+            let (unit, in_doubt) = parse_unit(&v.text);
             let mut flags = v.flags;
-            if several {
+            if in_doubt {
                 flags.set(Flag::Ambiguous);
             }
             field((!unit.name.is_empty()).then_some(unit), flags, v.lines)
@@ -175,6 +183,9 @@ mod tests {
             ("ILO Country Office for Senegal (CO-Dakar)", "ILO Country Office for Senegal", Some("CO-Dakar")),
             ("Country Office for Ethiopia (CO-Addis Ababa)", "Country Office for Ethiopia", Some("CO-Addis Ababa")),
             ("Team for South Asia (DWT/CO-New Delhi)", "Team for South Asia", Some("DWT/CO-New Delhi")),
+            ("Office for Tanzania (CO-Dar es Salaam)", "Office for Tanzania", Some("CO-Dar es Salaam")),
+            ("Team for Central America (DWT/CO-San José)", "Team for Central America", Some("DWT/CO-San José")),
+            ("Office for Peru (CO-Lima) Unit", "Office for Peru Unit", Some("CO-Lima")),
             ("Unit (Social Protection)", "Unit (Social Protection)", None),
             ("Conditions of Work and Equality Department", "Conditions of Work and Equality Department", None),
             ("Office in (Geneva)", "Office in (Geneva)", None),
@@ -183,6 +194,10 @@ mod tests {
             let (u, _) = parse_unit(text);
             assert_eq!((u.name.as_str(), u.acronym.as_deref()), (*name, *acronym), "{text:?}");
         }
+        // a trailing group that is not taken as the acronym leaves doubt
+        assert!(parse_unit("Unit (Social Protection)").1);
+        assert!(!parse_unit("Conditions of Work and Equality Department").1);
+        assert!(!parse_unit("Social Policy Unit (SOC/POLICY)").1);
     }
 
     #[test]

@@ -36,10 +36,14 @@ pub(crate) struct Stripped {
 }
 
 /// Whether a line is a horizontal rule: only `-`, `*`, `_`, `=` (and spaces),
-/// at least [`MIN_RULE_CHARS`] of them.
+/// at least [`MIN_RULE_CHARS`] of them; or the border of a grid table
+/// (`+------+------+`, `+:=====+`): `+` at both ends, `-`/`=`/`:` between.
 pub(crate) fn is_rule(s: &str) -> bool {
     let t = s.trim();
     let n = t.chars().filter(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–')).count();
+    if t.starts_with('+') && t.ends_with('+') {
+        return n >= MIN_RULE_CHARS && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'));
+    }
     n >= MIN_RULE_CHARS && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
 }
 
@@ -60,7 +64,7 @@ const MARKUP_TABLE: [bool; 256] = {
 
 /// Whether the line may hold markup or be a rule.
 pub(crate) fn may_have_markup(s: &str) -> bool {
-    let starts_like_rule = s.starts_with(['-', '=', '—', '–']);
+    let starts_like_rule = s.starts_with(['-', '=', '—', '–', '+']);
     starts_like_rule || s.bytes().any(|b| MARKUP_TABLE[b as usize])
 }
 
@@ -395,6 +399,9 @@ mod tests {
         assert!(strip("---").rule);
         assert!(strip("* * *").rule);
         assert!(strip("|---|---|").rule);
+        assert!(strip("+-------+--------+").rule);
+        assert!(strip("+:======+========+").rule);
+        assert!(!strip("+41 22 799 6111").rule);
         assert!(!strip("--").rule);
     }
 }

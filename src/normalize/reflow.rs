@@ -171,7 +171,9 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
 }
 
 /// Appends `next` to `prev` with a space, or without the line-end hyphen
-/// when the hyphen broke a word. Returns whether a hyphen was removed.
+/// when the hyphen broke a word, or without its first word when that word
+/// doubles the last one of `prev`. Returns whether a hyphen or a doubled
+/// word was removed.
 fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -> bool {
     let broken = prev.ends_with('-')
         && prev[..prev.len() - 1].chars().last().is_some_and(char::is_alphabetic)
@@ -195,6 +197,26 @@ fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -
             prev.push_str(next);
             return true;
         }
+        prev.push_str(next);
+        return false;
+    }
+    // a word doubled across the line break ("on the the" wrapped after the
+    // first "the"), by the same rule as inside a line
+    let last = prev.rsplit(' ').next().unwrap_or("");
+    let (first, rest) = next.split_once(' ').unwrap_or((next, ""));
+    if super::repair::is_doubled(last, first) {
+        if !rest.is_empty() {
+            prev.push(' ');
+            prev.push_str(rest);
+        }
+        return true;
+    }
+    // a compound broken after its hyphen before a capital ("Asia-" /
+    // "Pacific", "(DWT/CO-" / "San José)"): the hyphen stays, no space
+    if prev.ends_with('-')
+        && prev[..prev.len() - 1].chars().last().is_some_and(char::is_alphabetic)
+        && next.chars().next().is_some_and(char::is_uppercase)
+    {
         prev.push_str(next);
         return false;
     }
@@ -279,6 +301,11 @@ mod tests {
             ("multi-", "disciplinary team", &["disciplinary"], "multi-disciplinary team"),
             ("employ-", "ment of", &[], "employment of"),
             ("years -", "and more", &[], "years - and more"),
+            ("Office (DWT/CO-", "San José)", &[], "Office (DWT/CO-San José)"),
+            ("the Asia-", "Pacific region", &[], "the Asia-Pacific region"),
+            // a word doubled across the break, by the in-line rule
+            ("Officer on the", "the Labour Integration", &[], "Officer on the Labour Integration"),
+            ("we know that", "that works", &[], "we know that that works"),
         ];
         for (a, b, vocab, want) in cases {
             let p = [piece(a, 1, false, false), piece(b, 2, false, false)];

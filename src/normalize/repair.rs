@@ -79,7 +79,7 @@ fn may_need_repair(line: &str) -> bool {
     false
 }
 
-fn is_doubled(prev: &str, word: &str) -> bool {
+pub(crate) fn is_doubled(prev: &str, word: &str) -> bool {
     if !prev.eq_ignore_ascii_case(word) || !word.chars().any(char::is_alphabetic) {
         return false;
     }

@@ -149,7 +149,8 @@ struct Builder<'a> {
     /// Flags that apply to every field of a section.
     section_flags: [Flags; SECTIONS],
     seen: [bool; SECTIONS],
-    max_order: Option<u8>,
+    /// The sections in the order they were first entered.
+    entered: Vec<Section>,
     target: Option<FieldId>,
     /// The current target's label had no value on its line: the next
     /// paragraph is its value, even after a blank line.
@@ -177,7 +178,7 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
         section: None,
         section_flags: [Flags::default(); SECTIONS],
         seen: [false; SECTIONS],
-        max_order: None,
+        entered: Vec::new(),
         target: None,
         awaiting: false,
         group: None,
@@ -408,9 +409,10 @@ impl<'a> Builder<'a> {
     /// Enters a section.
     fn enter(&mut self, section: Section, fuzzy: bool, typo: bool, inferred: bool) {
         let idx = section as usize;
-        let order = section.order();
-        if self.seen[idx] || self.max_order.is_some_and(|m| m > order) {
+        if self.seen[idx] {
             self.section_flags[idx].set(Flag::OutOfOrder);
+        } else {
+            self.entered.push(section);
         }
         if fuzzy {
             self.section_flags[idx].set(Flag::HeadingFuzzy);
@@ -422,7 +424,6 @@ impl<'a> Builder<'a> {
             self.section_flags[idx].set(Flag::HeadingInferred);
         }
         self.seen[idx] = true;
-        self.max_order = Some(self.max_order.map_or(order, |m| m.max(order)));
         self.section = Some(section);
         self.target = None;
         self.group = None;
@@ -703,6 +704,9 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(mut self) -> Collected {
+        for s in out_of_order(&self.entered) {
+            self.section_flags[s as usize].set(Flag::OutOfOrder);
+        }
         for (idx, acc) in self.out.fields.iter_mut().enumerate() {
             let id = FIELD_IDS[idx];
             if let Some(s) = section_of(id) {
@@ -743,3 +747,62 @@ pub(crate) const FIELD_IDS: [FieldId; FieldId::COUNT] = [
     FieldId::LearningElements,
     FieldId::Background,
 ];
+/// The sections that stand out of the template's order, given the order in
+/// which they were first entered: those outside every longest run that
+/// keeps the template's order. One section moved (BACKGROUND before
+/// INTRODUCTION) flags that section alone, not every section after it; when
+/// two sections are swapped, both are flagged (either could be the one
+/// that moved). At most one entry per section, so the quadratic search is
+/// over a handful of entries.
+fn out_of_order(entered: &[Section]) -> Vec<Section> {
+    let n = entered.len();
+    let order: Vec<u8> = entered.iter().map(|s| s.order()).collect();
+    // the longest increasing run ending at i, and starting at i
+    let mut ending = vec![1usize; n];
+    for i in 0..n {
+        for j in 0..i {
+            if order[j] < order[i] {
+                ending[i] = ending[i].max(ending[j] + 1);
+            }
+        }
+    }
+    let mut starting = vec![1usize; n];
+    for i in (0..n).rev() {
+        for j in i + 1..n {
+            if order[i] < order[j] {
+                starting[i] = starting[i].max(starting[j] + 1);
+            }
+        }
+    }
+    let longest = ending.iter().copied().max().unwrap_or(0);
+    let on_some_run = |i: usize| ending[i] + starting[i] - 1 == longest;
+    // a section is in order when it is on every longest run: on one, and
+    // alone there at its position in the run
+    (0..n)
+        .filter(|&i| !on_some_run(i) || (0..n).any(|j| j != i && on_some_run(j) && ending[j] == ending[i]))
+        .map(|i| entered[i])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Section::*;
+
+    #[test]
+    fn out_of_order_table() {
+        let cases: &[(&[Section], &[Section])] = &[
+            (&[General, Supervision, Introduction, Duties], &[]),
+            // one section moved: that one alone
+            (&[General, Supervision, Background, Introduction, Duties, Qualifications, Learning], &[Background]),
+            (&[Duties, General, Supervision, Introduction, Qualifications], &[Duties]),
+            // two swapped: either could have moved
+            (&[General, Supervision, Duties, Introduction, Qualifications], &[Duties, Introduction]),
+            (&[Background, Learning, Qualifications], &[Background, Learning, Qualifications]),
+            (&[], &[]),
+        ];
+        for (entered, want) in cases {
+            assert_eq!(out_of_order(entered), *want, "{entered:?}");
+        }
+    }
+}

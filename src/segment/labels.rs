@@ -55,10 +55,22 @@ pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option
             if trimmed.is_empty() {
                 return Some(LabelHit { def, value_start: text.len(), colon: false });
             }
+            // the header holds no prose: its labels may be followed by the
+            // value without a colon ("Post No. 3304", "Post number 2431",
+            // "Post No - 2431")
+            if def.home == Home::Header && !rest.starts_with(char::is_alphanumeric) {
+                let value = trimmed.trim_start_matches(HEADER_SEPARATORS).trim_start();
+                if !value.is_empty() {
+                    return Some(LabelHit { def, value_start: text.len() - value.len(), colon: false });
+                }
+            }
         }
     }
     None
 }
+
+/// What may stand between a header label and its value instead of a colon.
+const HEADER_SEPARATORS: &[char] = &['.', '#', '-', '–', '—', ' '];
 
 /// Labels that run together on one line belong to one family: the form's
 /// rows (header and GENERAL INFORMATION) or a qualification block
@@ -156,5 +168,15 @@ mod tests {
         assert!(inline_splits(v, Family::Form).is_empty());
         let v = "2373 Month of issue: September 2023";
         assert_eq!(inline_splits(v, Family::Form).len(), 1);
+    }
+
+    #[test]
+    fn header_labels_without_a_colon() {
+        let value = |t: &'static str| at_start(t, |_| true).map(|h| (h.def.label, &t[h.value_start..]));
+        assert_eq!(value("Post No. 3304"), Some((crate::template::Label::PostNumber, "3304")));
+        assert_eq!(value("Post number 2431"), Some((crate::template::Label::PostNumber, "2431")));
+        // other labels need their colon
+        assert_eq!(value("Title Junior Professional Officer"), None);
+        assert_eq!(value("Posting of staff"), None);
     }
 }
