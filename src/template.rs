@@ -484,6 +484,8 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "policy",
     "project",
     "regional",
+    "national",
+    "principal",
     "country",
     "desk",
     "focal",

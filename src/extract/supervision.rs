@@ -22,6 +22,9 @@ enum Split {
     Email,
     /// The whole text is a name.
     NameOnly,
+    /// The name-shaped words before the first job-title word ("Gabriela
+    /// Quispe Montalvo Regional ... Specialist"): a heuristic.
+    RoleWord,
     /// A guess: the first two capitalized words.
     Guess,
 }
@@ -114,6 +117,13 @@ fn split(text: &str) -> Option<(Supervisor, Split)> {
             }
         }
     }
+    // the name ends where the position's first job-title word begins
+    if let Some(k) = words.iter().position(|w| ROLE_WORDS.contains(&trim_sep(w).to_lowercase().as_str())) {
+        let name = words[..k].join(" ");
+        if k >= MIN_NAME_WORDS && looks_like_name(&name) {
+            return Some((Supervisor { name, position: position(&words[k..].join(" ")), email }, Split::RoleWord));
+        }
+    }
     // a guess: the leading capitalized words, at most two
     let n = words.iter().take(MIN_NAME_WORDS).take_while(|w| is_name_word(w)).count();
     if n == 0 {
@@ -156,8 +166,10 @@ pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
     };
     match by_lines.or_else(|| split(&text)) {
         Some((mut s, how)) => {
-            if how == Split::Guess {
-                flags.set(Flag::Ambiguous);
+            match how {
+                Split::Guess => flags.set(Flag::Ambiguous),
+                Split::RoleWord => flags.set(Flag::ValuePicked),
+                Split::Delimited | Split::Email | Split::NameOnly => {}
             }
             // "Ms. Jane Doe": whether a record keeps the title is a matter of
             // convention; the name is given without it, marked as a guess
@@ -221,6 +233,10 @@ mod tests {
                 false,
             ),
         ];
+        let (s, how) = split("Gabriela Quispe Montalvo Regional Migration Specialist, ROLAC quispem@ilo.org").unwrap();
+        assert_eq!(how, Split::RoleWord);
+        assert_eq!(s.name, "Gabriela Quispe Montalvo");
+        assert_eq!(s.position.as_deref(), Some("Regional Migration Specialist, ROLAC"));
         let (s, how) = split_by_lines("Rina Kusumawardani", "Programme Officer, Green Jobs rina@ilo.org").unwrap();
         assert_eq!(how, Split::Delimited);
         assert_eq!(s.name, "Rina Kusumawardani");
