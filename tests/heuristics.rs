@@ -207,6 +207,22 @@ const CASES: &[Case] = &[
         Confidence::High,
         &[],
     ),
+    (
+        "a heading's words in lower case that go on with the sentence before",
+        "DUTIES AND RESPONSIBILITIES\n\nThe JPO will perform the following\nduties and responsibilities:\n- Draft briefs.\n",
+        responsibilities,
+        Some("The JPO will perform the following duties and responsibilities: | Draft briefs."),
+        Confidence::High,
+        &[Flag::MultilineValue],
+    ),
+    (
+        "a page number marks a page edge when the form feeds are lost",
+        "INTRODUCTION\n\nThe office covers five countries.\nPage 1 of 3\nJPO proposal - post 9\nIt was set up in 1970.\nPage 2 of 3\nJPO proposal - post 9\nIt has 40 staff.\n",
+        intro,
+        Some("The office covers five countries. | It was set up in 1970. | It has 40 staff."),
+        Confidence::High,
+        &[],
+    ),
 ];
 
 #[test]

@@ -26,6 +26,7 @@ static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+static ACRONYM_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*([/\-])\s*").expect("valid regex"));
 static GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([PpGgDd])\s*[-–]?\s*(\d)$").expect("valid regex"));
 static AMOUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,3})\s*(?:-|\s)?\s*(months?|years?|yrs?|mos?)\b").expect("valid regex"));
@@ -50,7 +51,9 @@ pub(crate) fn parse_unit(text: &str) -> (Unit, bool) {
         return (Unit { name: clean_value(text), acronym: None }, trailing_group);
     };
     let whole = last.get(0).expect("match");
-    let acronym = last[1].to_string();
+    // "DWT/CO- San José" (a line break after the hyphen): no space
+    // around an acronym's separators
+    let acronym = ACRONYM_SEPARATOR.replace_all(&last[1], "$1").into_owned();
     let mut name = String::with_capacity(text.len());
     name.push_str(&text[..whole.start()]);
     name.push(' ');
@@ -186,6 +189,7 @@ mod tests {
             ("Office for Tanzania (CO-Dar es Salaam)", "Office for Tanzania", Some("CO-Dar es Salaam")),
             ("Team for Central America (DWT/CO-San José)", "Team for Central America", Some("DWT/CO-San José")),
             ("Office for Peru (CO-Lima) Unit", "Office for Peru Unit", Some("CO-Lima")),
+            ("Team for Central America (DWT / CO- San José)", "Team for Central America", Some("DWT/CO-San José")),
             ("Unit (Social Protection)", "Unit (Social Protection)", None),
             ("Conditions of Work and Equality Department", "Conditions of Work and Equality Department", None),
             ("Office in (Geneva)", "Office in (Geneva)", None),

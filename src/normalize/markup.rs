@@ -22,6 +22,12 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static GRID_BORDER: LazyLock<Regex> = LazyLock::new(|| {
+    // a grid table's border row glued into a line of text by a tool that
+    // re-flowed the table ("Lima, Peru +------+------+")
+    Regex::new(r"\+(?:[-=:]{3,}\+)+").expect("valid regex")
+});
+
 /// A line after markup removal.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Stripped {
@@ -109,6 +115,14 @@ fn strip_once(line: &str) -> Stripped {
         s = s.trim_end_matches('#').trim_end();
         out.md_heading = true;
         out.changed = true;
+    }
+    let unbordered;
+    if s.contains("-+") || s.contains("=+") {
+        if let std::borrow::Cow::Owned(o) = GRID_BORDER.replace_all(s, " ") {
+            unbordered = o;
+            s = unbordered.trim();
+            out.changed = true;
+        }
     }
     // a table row, possibly inside emphasis ("| **Grade:** | P2 |**")
     let row = s.trim_matches('*').trim();
@@ -383,6 +397,7 @@ mod tests {
             ("_italic_ text", "italic text"),
             ("| **Grade:** | P2 |", "Grade: P2"),
             ("| Grade | P2 |", "Grade: P2"),
+            ("| **Grade:** | P2 +-------+------+ |", "Grade: P2"),
         ];
         for (input, want) in cases {
             assert_eq!(strip(input).text, *want, "{input:?}");

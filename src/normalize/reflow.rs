@@ -40,6 +40,25 @@ fn ends_sentence(s: &str) -> bool {
     matches!(t.chars().last(), Some('.' | '!' | '?'))
 }
 
+/// Words a sentence does not end with: text that ends with one goes on
+/// after a blank line or a page break, whatever the case of what follows
+/// ("in response to the" / "Committee's recommendations").
+const CONTINUING_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "at", "as", "into", "its",
+    "their", "between", "within", "through",
+];
+
+fn ends_with_continuing_word(s: &str) -> bool {
+    s.rsplit(' ').next().is_some_and(|w| CONTINUING_WORDS.contains(&w))
+}
+
+/// Whether the text starts with a word broken by a line-end hyphen
+/// ("Employ-" / "ment"): the page before it did not end a paragraph.
+fn starts_with_broken_word(s: &str) -> bool {
+    let first = s.split(' ').next().unwrap_or("");
+    first.len() > 2 && first.ends_with('-') && first[..first.len() - 1].chars().all(char::is_alphabetic)
+}
+
 fn starts_uppercase(s: &str) -> bool {
     s.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
 }
@@ -136,7 +155,10 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
             None => false,
             Some(_) if p.bullet => false,
             Some(prev) if p.blank_before || p.page_break => {
-                let cont = !ends_clause(&prev.text) && starts_lowercase(p.text);
+                let cont = !ends_clause(&prev.text)
+                    && (starts_lowercase(p.text)
+                        || ends_with_continuing_word(&prev.text)
+                        || (p.page_break && starts_with_broken_word(p.text)));
                 if cont {
                     notes.repaired = true;
                 }
@@ -261,6 +283,24 @@ mod tests {
             texts(&p, &[]),
             ["As Convention 189 on decent work for domestic workers celebrates.", "New paragraph."]
         );
+    }
+
+    #[test]
+    fn page_breaks_and_blank_lines_inside_a_sentence() {
+        let after_page = |text| Piece { page_break: true, ..piece(text, 3, false, true) };
+        let p = [piece("o Follow up in response to the", 1, true, false), after_page("Committee's recommendations;")];
+        assert_eq!(texts(&p, &[]), ["o Follow up in response to the Committee's recommendations;"]);
+        let p = [
+            piece("in line with the Private", 1, false, false),
+            after_page("Employ-"),
+            piece("ment Agencies", 4, false, false),
+        ];
+        assert_eq!(texts(&p, &["employment"]), ["in line with the Private Employment Agencies"]);
+        // items without punctuation stay apart
+        let p = [piece("Develop knowledge of labour policies", 1, false, false), after_page("Strengthen skills")];
+        assert_eq!(texts(&p, &[]).len(), 2);
+        let p = [piece("Key resources", 1, false, false), piece("The ILO report", 3, false, true)];
+        assert_eq!(texts(&p, &[]).len(), 2);
     }
 
     #[test]

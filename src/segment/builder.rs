@@ -231,7 +231,15 @@ impl<'a> Builder<'a> {
                 continue;
             }
             fold_prefix_into(&line.text, MAX_CLASSIFY_BYTES, &mut folded);
-            let heading = heading::match_line(line, &folded);
+            // a heading's words in lower case that go on with the sentence
+            // of the line before ("... will perform the following" /
+            // "duties and responsibilities:") are that sentence, not a heading
+            let goes_on_sentence = !line.md_heading
+                && crate::text::starts_lowercase(&line.text)
+                && i > 0
+                && self.lines[i - 1].has_text()
+                && !crate::text::ends_clause(&self.lines[i - 1].text);
+            let heading = heading::match_line(line, &folded).filter(|_| !goes_on_sentence);
             let label = if heading.is_none() { self.label_at(&line.text) } else { None };
 
             let crossed_page = std::mem::take(&mut self.crossed_page);

@@ -44,10 +44,27 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 }
 
 /// Marks running headers and footers: returns, per line index, whether the
-/// line is one. Only meaningful when the text has page breaks.
+/// line is one. Only meaningful when the text has page breaks: form feeds,
+/// and page numbers ("Page 3 of 5"), which mark a page edge in a text that
+/// lost its form feeds (or lost some: a document printed, re-typed and
+/// extracted again has two sets of page edges).
 pub(crate) fn running_lines(lines: &[Line]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
-    let breaks: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| l.page_break).map(|(i, _)| i).collect();
+    let feeds = lines.iter().filter(|l| l.page_break).count();
+    // pages by their numbers, in the most frequent shape of page number
+    // ("Page N of M", "N / M"): two sets of them do not double the pages
+    let mut shapes: HashMap<String, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| l.has_text() && is_page_number(&l.text)) {
+        let shape: String = l.text.chars().filter(|c| !c.is_ascii_digit()).collect();
+        *shapes.entry(shape).or_default() += 1;
+    }
+    let numbers = shapes.values().copied().max().unwrap_or(0);
+    let breaks: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.page_break || (l.has_text() && is_page_number(&l.text)))
+        .map(|(i, _)| i)
+        .collect();
     if breaks.is_empty() {
         return out;
     }
@@ -86,7 +103,8 @@ pub(crate) fn running_lines(lines: &[Line]) -> Vec<bool> {
         let mut distinct = idxs.clone();
         distinct.sort_unstable();
         distinct.dedup();
-        let pages = breaks.len() + 1;
+        // a page has a form feed or a page number, or both
+        let pages = feeds.max(numbers) + 1;
         let needed = MIN_REPEATS.max((pages as f32 * RUNNING_PAGE_SHARE).ceil() as usize);
         if distinct.len() >= needed {
             for i in distinct {
@@ -124,5 +142,20 @@ mod tests {
         ];
         let r = running_lines(&lines);
         assert_eq!(r, vec![true, false, true, false, true, false]);
+        // no form feeds: the page numbers mark the page edges
+        let lines: Vec<Line> = [
+            "Body one",
+            "Page 1 of 3",
+            "JPO vacancy proposal – post 2431",
+            "Body two",
+            "Page 2 of 3",
+            "JPO vacancy proposal – post 2431",
+            "Body three",
+        ]
+        .iter()
+        .map(|t| mk(t, false))
+        .collect();
+        let r = running_lines(&lines);
+        assert_eq!(r, vec![false, true, true, false, true, true, false]);
     }
 }
