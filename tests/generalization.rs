@@ -13,12 +13,13 @@ use std::process::Command;
 
 use degrade::Variant;
 
-/// Fields right over all damaged documents of the slice (measured 99.8%).
-const MIN_FIELDS_RIGHT_PCT: f64 = 99.0;
-/// High-confidence precision (measured 99.8%).
+/// Fields right over all damaged documents of the slice (measured 99.9%
+/// on the 25 fixtures with gold).
+const MIN_FIELDS_RIGHT_PCT: f64 = 99.5;
+/// High-confidence precision (measured 99.9%).
 const MIN_HIGH_PRECISION_PCT: f64 = 99.5;
-/// High coverage (measured 94.1%).
-const MIN_HIGH_COVERAGE_PCT: f64 = 92.0;
+/// High coverage (measured 95.1%).
+const MIN_HIGH_COVERAGE_PCT: f64 = 94.0;
 
 /// The seed of the slice.
 const SEED: u64 = 0;

@@ -135,9 +135,12 @@ impl Vocabulary {
 /// Groups pieces into paragraphs:
 /// - a list marker starts a new paragraph;
 /// - a blank line starts one, unless the text before it does not end a
-///   clause and the text after starts in lower case (a paragraph broken by
-///   an extraction artefact);
-/// - a page break is treated the same way;
+///   clause and the text after starts in lower case, or the text before
+///   ends with a word no sentence ends with ("the", "of": a paragraph
+///   broken by an extraction artefact);
+/// - a page break is treated the same way, and a list item or a word
+///   broken by a hyphen also goes on over it when the text before does
+///   not end a clause;
 /// - in text that is not hard-wrapped (`wrapped` false: one paragraph per
 ///   line, as word processors export), a line after a finished sentence
 ///   that starts with a capital starts a new paragraph;
@@ -158,7 +161,7 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
                 let cont = !ends_clause(&prev.text)
                     && (starts_lowercase(p.text)
                         || ends_with_continuing_word(&prev.text)
-                        || (p.page_break && starts_with_broken_word(p.text)));
+                        || (p.page_break && (prev.bullet || starts_with_broken_word(p.text))));
                 if cont {
                     notes.repaired = true;
                 }
@@ -296,6 +299,9 @@ mod tests {
             piece("ment Agencies", 4, false, false),
         ];
         assert_eq!(texts(&p, &["employment"]), ["in line with the Private Employment Agencies"]);
+        // a list item goes on over the page break when it has not ended
+        let p = [piece("Support the Social Dialogue", 1, true, false), after_page("Report, chapter 2;")];
+        assert_eq!(texts(&p, &[]), ["Support the Social Dialogue Report, chapter 2;"]);
         // items without punctuation stay apart
         let p = [piece("Develop knowledge of labour policies", 1, false, false), after_page("Strengthen skills")];
         assert_eq!(texts(&p, &[]).len(), 2);
