@@ -137,7 +137,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let s = paras.into_iter().map(|p| p.text).collect::<Vec<_>>().join(" ");
-        Some(s)
+        // a markdown link whose halves stood in two paragraphs is whole now
+        match crate::normalize::markup::strip_links(&s) {
+            Some(t) => Some(crate::text::collapse_spaces(&t)),
+            None => Some(s),
+        }
     }
 
     /// A prose or list field: one string per paragraph or item. A paragraph
