@@ -301,13 +301,19 @@ fn link_destination(b: &[u8], mut i: usize) -> Option<(std::ops::Range<usize>, u
 }
 
 /// Removes backslash escapes (`\(` -> `(`) and a trailing hard-break
-/// backslash.
+/// backslash; an escaped backslash (`\\`) is kept as it is.
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\\' {
             match chars.peek() {
+                // an escaped backslash stays as written: unescaping it would
+                // make normalizing twice halve a run of backslashes again
+                Some('\\') => {
+                    out.push_str("\\\\");
+                    chars.next();
+                }
                 Some(&n) if n.is_ascii_punctuation() => {
                     out.push(n);
                     chars.next();
