@@ -15,6 +15,13 @@ use crate::text::{collapse_spaces, fold};
 /// The longest assignment accepted, in months; more is a misreading.
 const MAX_MONTHS: u16 = 120;
 
+/// Letters of acronyms and place names: ASCII and Latin-1 ("San José",
+/// "Genève"), not all of Unicode, whose classes make the regex costly to
+/// build in every process.
+const UPPER: &str = "[A-Z\u{C0}-\u{D6}\u{D8}-\u{DE}]";
+const LOWER: &str = "[a-z\u{DF}-\u{F6}\u{F8}-\u{FF}]";
+const LETTER: &str = "[A-Za-z0-9\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{FF}]";
+
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     // "GEDI", "SOC/POLICY", "CO-Dakar", "DWT/CO-New Delhi", "CO-Dar es
     // Salaam": capitals, then parts after "/", "-", "&" or "."; a part after
@@ -22,7 +29,7 @@ static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     // the particles of place names between them
     let particles = PLACE_NAME_PARTICLES.join("|");
     Regex::new(&format!(
-        r"\(\s*(\p{{Lu}}[\p{{L}}0-9]*(?:\s*[/&\-.]\s*[\p{{L}}0-9]+(?: (?:(?:{particles}) )*\p{{Lu}}\p{{Ll}}+)*)*)\s*\)"
+        r"\(\s*({UPPER}{LETTER}*(?:\s*[/&\-.]\s*{LETTER}+(?: (?:(?:{particles}) )*{UPPER}{LOWER}+)*)*)\s*\)"
     ))
     .expect("valid regex")
 });
