@@ -19,8 +19,8 @@ use sha2::{Digest, Sha256};
 
 pub use error::{Error, ErrorKind};
 pub use record::{
-    Confidence, Duration, Field, Flag, Residue, ResidueKind, Source, SourceFormat, Supervisor, Unit, Vacancy,
-    SCHEMA_VERSION,
+    Confidence, Duration, Field, FieldRef, FieldValue, Flag, Residue, ResidueKind, Source, SourceFormat, Supervisor,
+    Unit, Vacancy, SCHEMA_VERSION,
 };
 
 /// The default for [`Options::max_input_bytes`]: 64 MiB. The largest real

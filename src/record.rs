@@ -91,6 +91,31 @@ pub enum Flag {
     ValuePicked,
 }
 
+impl Flag {
+    /// The snake_case name used in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Missing => "missing",
+            Flag::HeadingFuzzy => "heading_fuzzy",
+            Flag::HeadingInferred => "heading_inferred",
+            Flag::InlineLabel => "inline_label",
+            Flag::LabelMissing => "label_missing",
+            Flag::MultilineValue => "multiline_value",
+            Flag::MarkupStripped => "markup_stripped",
+            Flag::Repaired => "repaired",
+            Flag::DuplicateRemoved => "duplicate_removed",
+            Flag::TemplateGuidanceRemoved => "template_guidance_removed",
+            Flag::LabelsMerged => "labels_merged",
+            Flag::Inferred => "inferred",
+            Flag::Ambiguous => "ambiguous",
+            Flag::OutOfOrder => "out_of_order",
+            Flag::NeighbourUnclassified => "neighbour_unclassified",
+            Flag::Unparsed => "unparsed",
+            Flag::ValuePicked => "value_picked",
+        }
+    }
+}
+
 /// One extracted value with its confidence, flags and source lines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field<T> {
@@ -335,5 +360,190 @@ impl Vacancy {
     /// The record as compact single-line JSON (for JSON Lines output).
     pub fn to_json_line(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Every field of the record, in the order of `RECORD.md`, with its
+    /// dotted path (`"qualifications.education.minimum"`). `source` and
+    /// `residue` hold no fields and are not listed.
+    ///
+    /// ```
+    /// let record = vacancy_ingest::parse_text("Title: Junior Officer\n");
+    /// let low: Vec<_> = record
+    ///     .fields()
+    ///     .filter(|f| f.value.is_some() && f.confidence < vacancy_ingest::Confidence::High)
+    ///     .map(|f| f.path)
+    ///     .collect();
+    /// assert!(record.fields().any(|f| f.path == "general.title"));
+    /// # let _ = low;
+    /// ```
+    pub fn fields(&self) -> impl ExactSizeIterator<Item = FieldRef<'_>> + '_ {
+        let (h, g, s, d, q, l) =
+            (&self.header, &self.general, &self.supervision, &self.duties, &self.qualifications, &self.learning);
+        [
+            FieldRef::of("header.post_number", &h.post_number),
+            FieldRef::of("header.issue_month", &h.issue_month),
+            FieldRef::of("header.issue_year", &h.issue_year),
+            FieldRef::of("header.submission_email", &h.submission_email),
+            FieldRef::of("general.title", &g.title),
+            FieldRef::of("general.duty_station", &g.duty_station),
+            FieldRef::of("general.duration", &g.duration),
+            FieldRef::of("general.grade", &g.grade),
+            FieldRef::of("general.department", &g.department),
+            FieldRef::of("general.organisational_unit", &g.organisational_unit),
+            FieldRef::of("supervision.supervisor", &s.supervisor),
+            FieldRef::of("supervision.methodology", &s.methodology),
+            FieldRef::of("introduction", &self.introduction),
+            FieldRef::of("duties.responsibilities", &d.responsibilities),
+            FieldRef::of("duties.key_outputs", &d.key_outputs),
+            FieldRef::of("qualifications.education.minimum", &q.education.minimum),
+            FieldRef::of("qualifications.education.desirable", &q.education.desirable),
+            FieldRef::of("qualifications.work_experience.minimum", &q.work_experience.minimum),
+            FieldRef::of("qualifications.work_experience.desirable", &q.work_experience.desirable),
+            FieldRef::of("qualifications.skills.minimum", &q.skills.minimum),
+            FieldRef::of("qualifications.skills.desirable", &q.skills.desirable),
+            FieldRef::of("qualifications.languages.minimum", &q.languages.minimum),
+            FieldRef::of("qualifications.languages.desirable", &q.languages.desirable),
+            FieldRef::of("qualifications.competencies", &q.competencies),
+            FieldRef::of("learning.training_components", &l.training_components),
+            FieldRef::of("learning.learning_elements", &l.learning_elements),
+            FieldRef::of("background", &self.background),
+        ]
+        .into_iter()
+    }
+}
+
+/// One field of a [`Vacancy`], borrowed, whatever its value's type: what
+/// [`Vacancy::fields`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldRef<'a> {
+    /// The dotted path of the field in the JSON, e.g. `"general.department"`.
+    pub path: &'static str,
+    /// The value, or `None` when it was not found.
+    pub value: Option<FieldValue<'a>>,
+    /// How sure the parser is of the value.
+    pub confidence: Confidence,
+    /// The field's flags.
+    pub flags: &'a [Flag],
+    /// First and last 1-based input line the value came from.
+    pub lines: Option<[u32; 2]>,
+}
+
+impl<'a> FieldRef<'a> {
+    fn of<T: AsFieldValue>(path: &'static str, f: &'a Field<T>) -> Self {
+        FieldRef {
+            path,
+            value: f.value.as_ref().map(AsFieldValue::as_field_value),
+            confidence: f.confidence,
+            flags: &f.flags,
+            lines: f.lines,
+        }
+    }
+}
+
+/// A field's value, borrowed. Its [`Display`](std::fmt::Display) is the
+/// value on one line: white space runs as one space, paragraphs joined by
+/// `" | "`, the parts of a unit, supervisor or duration by `", "`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldValue<'a> {
+    /// A string: post number, title, grade, e-mail.
+    Text(&'a str),
+    /// A number: the month or year of issue.
+    Number(u16),
+    /// Paragraphs or list items.
+    Paragraphs(&'a [String]),
+    /// A department or organisational unit.
+    Unit(&'a Unit),
+    /// The supervisor.
+    Supervisor(&'a Supervisor),
+    /// The duration.
+    Duration(&'a Duration),
+}
+
+trait AsFieldValue {
+    fn as_field_value(&self) -> FieldValue<'_>;
+}
+
+impl AsFieldValue for String {
+    fn as_field_value(&self) -> FieldValue<'_> {
+        FieldValue::Text(self)
+    }
+}
+
+impl AsFieldValue for u8 {
+    fn as_field_value(&self) -> FieldValue<'_> {
+        FieldValue::Number(u16::from(*self))
+    }
+}
+
+impl AsFieldValue for u16 {
+    fn as_field_value(&self) -> FieldValue<'_> {
+        FieldValue::Number(*self)
+    }
+}
+
+impl AsFieldValue for Vec<String> {
+    fn as_field_value(&self) -> FieldValue<'_> {
+        FieldValue::Paragraphs(self)
+    }
+}
+
+impl AsFieldValue for Unit {
+    fn as_field_value(&self) -> FieldValue<'_> {
+        FieldValue::Unit(self)
+    }
+}
+
+impl AsFieldValue for Supervisor {
+    fn as_field_value(&self) -> FieldValue<'_> {
+        FieldValue::Supervisor(self)
+    }
+}
+
+impl AsFieldValue for Duration {
+    fn as_field_value(&self) -> FieldValue<'_> {
+        FieldValue::Duration(self)
+    }
+}
+
+impl std::fmt::Display for FieldValue<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        /// Writes the non-blank parts, each with its white space runs as
+        /// one space, `sep` between them.
+        fn parts<'s>(
+            f: &mut std::fmt::Formatter<'_>,
+            sep: &str,
+            parts: impl IntoIterator<Item = &'s str>,
+        ) -> std::fmt::Result {
+            let mut first = true;
+            for part in parts {
+                let mut words = part.split_whitespace().peekable();
+                if words.peek().is_none() {
+                    continue;
+                }
+                if !first {
+                    f.write_str(sep)?;
+                }
+                first = false;
+                for (i, w) in words.enumerate() {
+                    if i > 0 {
+                        f.write_str(" ")?;
+                    }
+                    f.write_str(w)?;
+                }
+            }
+            Ok(())
+        }
+        match *self {
+            FieldValue::Text(s) => parts(f, "", [s]),
+            FieldValue::Number(n) => write!(f, "{n}"),
+            FieldValue::Paragraphs(p) => parts(f, " | ", p.iter().map(String::as_str)),
+            FieldValue::Unit(u) => parts(f, ", ", [u.name.as_str()].into_iter().chain(u.acronym.as_deref())),
+            FieldValue::Supervisor(s) => {
+                parts(f, ", ", [s.name.as_str()].into_iter().chain(s.position.as_deref()).chain(s.email.as_deref()))
+            }
+            FieldValue::Duration(d) => write!(f, "{}, {}", d.months, d.renewable),
+        }
     }
 }

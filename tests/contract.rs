@@ -157,3 +157,89 @@ fn odd_inputs_give_records() {
     assert_eq!(r.general.title.confidence, Confidence::Medium);
     assert_eq!(r.qualifications.education.minimum.value.as_deref(), Some(&["A degree.".to_string()][..]));
 }
+
+/// Field objects of the JSON (those with a `confidence`), in order, with
+/// their dotted paths.
+fn json_fields<'v>(v: &'v Value, path: &str, out: &mut Vec<(String, &'v Value)>) {
+    let Some(map) = v.as_object() else { return };
+    if map.contains_key("confidence") {
+        out.push((path.to_string(), v));
+        return;
+    }
+    for (k, child) in map {
+        if path.is_empty() && (k == "source" || k == "residue") {
+            continue;
+        }
+        let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+        json_fields(child, &p, out);
+    }
+}
+
+/// A JSON value on one line, by the rule `FieldValue`'s `Display` states.
+fn one_line(v: &Value) -> String {
+    let s = match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(one_line).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" | "),
+        Value::Object(map) => map.values().map(one_line).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    };
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn fields_lists_every_field_of_the_json_in_order() {
+    for path in fixtures() {
+        let record = parse_path(&path).unwrap();
+        let v: Value = serde_json::from_str(&record.to_json_line()).unwrap();
+        let mut expected = Vec::new();
+        json_fields(&v, "", &mut expected);
+        let listed: Vec<_> = record.fields().collect();
+        assert_eq!(
+            listed.iter().map(|f| f.path).collect::<Vec<_>>(),
+            expected.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+            "{}",
+            path.display()
+        );
+        for (f, (_, j)) in listed.iter().zip(&expected) {
+            let at = format!("{} {}", path.display(), f.path);
+            assert_eq!(j["confidence"], f.confidence.as_str(), "{at}");
+            let flags: Vec<&str> = f.flags.iter().map(|g| g.as_str()).collect();
+            assert_eq!(j["flags"], serde_json::json!(flags), "{at}");
+            assert_eq!(j["lines"], serde_json::json!(f.lines), "{at}");
+            assert_eq!(j["value"].is_null(), f.value.is_none(), "{at}");
+            let shown = f.value.map(|v| v.to_string()).unwrap_or_default();
+            assert_eq!(shown, one_line(&j["value"]), "{at}");
+        }
+    }
+}
+
+#[test]
+fn flag_names_are_the_json_names() {
+    use Flag::*;
+    let all = [
+        Missing,
+        HeadingFuzzy,
+        HeadingInferred,
+        InlineLabel,
+        LabelMissing,
+        MultilineValue,
+        MarkupStripped,
+        Repaired,
+        DuplicateRemoved,
+        TemplateGuidanceRemoved,
+        LabelsMerged,
+        Inferred,
+        Ambiguous,
+        OutOfOrder,
+        NeighbourUnclassified,
+        Unparsed,
+        ValuePicked,
+    ];
+    for f in all {
+        assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
+    }
+    for c in [Confidence::None, Confidence::Low, Confidence::Medium, Confidence::High] {
+        assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+    }
+}

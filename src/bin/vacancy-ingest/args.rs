@@ -167,13 +167,13 @@ pub enum Level {
 }
 
 impl Level {
-    /// The level of a confidence name of the JSON record (unknown names rank lowest).
-    pub fn from_name(name: &str) -> Level {
-        match name {
-            "high" => Level::High,
-            "medium" => Level::Medium,
-            "low" => Level::Low,
-            _ => Level::None,
+    /// The level of a record's confidence.
+    pub fn of(c: vacancy_ingest::Confidence) -> Level {
+        match c {
+            vacancy_ingest::Confidence::High => Level::High,
+            vacancy_ingest::Confidence::Medium => Level::Medium,
+            vacancy_ingest::Confidence::Low => Level::Low,
+            vacancy_ingest::Confidence::None => Level::None,
         }
     }
 }

@@ -1,101 +1,10 @@
 //! The review report (`--review`) and the per-record statistics of the
-//! summary, read off the record's JSON so that every field is covered,
-//! including fields the library adds later.
-//!
-//! The JSON is read into [`Node`], which keeps the record's key order
-//! (`serde_json::Value` sorts keys unless a feature is on), so the report's
-//! rows come in the order of RECORD.md.
+//! summary, read off [`Vacancy::fields`], which lists every field of the
+//! record in the order of RECORD.md.
 
-use std::fmt;
-
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use vacancy_ingest::{FieldRef, Flag, Vacancy};
 
 use crate::args::Level;
-
-/// A JSON value whose objects keep their key order.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node {
-    Null,
-    /// A boolean or a number, as JSON text.
-    Scalar(String),
-    Str(String),
-    Arr(Vec<Node>),
-    Obj(Vec<(String, Node)>),
-}
-
-impl Node {
-    fn get(&self, key: &str) -> Option<&Node> {
-        match self {
-            Node::Obj(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    fn as_str(&self) -> Option<&str> {
-        match self {
-            Node::Str(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    fn as_u64(&self) -> Option<u64> {
-        match self {
-            Node::Scalar(s) => s.parse().ok(),
-            _ => None,
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Node;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_unit<E>(self) -> Result<Node, E> {
-                Ok(Node::Null)
-            }
-            fn visit_none<E>(self) -> Result<Node, E> {
-                Ok(Node::Null)
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Node, E> {
-                Ok(Node::Scalar(b.to_string()))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Node, E> {
-                Ok(Node::Scalar(n.to_string()))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Node, E> {
-                Ok(Node::Scalar(n.to_string()))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Node, E> {
-                Ok(Node::Scalar(n.to_string()))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Node, E> {
-                Ok(Node::Str(s.to_string()))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Node, E> {
-                Ok(Node::Str(s))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Node::Arr(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<String, Node>()? {
-                    entries.push(entry);
-                }
-                Ok(Node::Obj(entries))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
 
 /// How many characters of a value the report shows.
 const VALUE_CHARS: usize = 80;
@@ -103,90 +12,39 @@ const VALUE_CHARS: usize = 80;
 /// The report's header row.
 pub const CSV_HEADER: &str = "input,field,confidence,flags,value,lines";
 
-/// One field of a record: an object with `value`, `confidence`, `flags`, `lines`.
-pub struct FieldView<'a> {
-    /// Dotted path, e.g. `qualifications.education.minimum`.
-    pub path: String,
-    pub confidence: &'a str,
-    pub flags: Vec<&'a str>,
-    pub value: &'a Node,
-    pub lines: Option<(u64, u64)>,
-}
-
-/// Every field of a record, in the record's order.
-pub fn fields(record: &Node) -> Vec<FieldView<'_>> {
-    let mut out = Vec::new();
-    walk(record, String::new(), &mut out);
-    out
-}
-
-fn walk<'a>(v: &'a Node, path: String, out: &mut Vec<FieldView<'a>>) {
-    let Node::Obj(map) = v else { return };
-    if let (Some(Node::Str(confidence)), Some(Node::Arr(flags)), Some(value)) =
-        (v.get("confidence"), v.get("flags"), v.get("value"))
-    {
-        let lines = match v.get("lines") {
-            Some(Node::Arr(a)) => match a.as_slice() {
-                [a, b] => a.as_u64().zip(b.as_u64()),
-                _ => None,
-            },
-            _ => None,
-        };
-        let flags = flags.iter().filter_map(Node::as_str).collect();
-        out.push(FieldView { path, confidence, flags, value, lines });
-        return;
-    }
-    for (k, child) in map {
-        // `source` and `residue` hold no fields.
-        if path.is_empty() && (k == "source" || k == "residue") {
-            continue;
-        }
-        let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
-        walk(child, p, out);
-    }
-}
-
 /// What the summary counts of one record.
 #[derive(Debug, Default)]
 pub struct RecordStats {
     /// Every field has confidence `high`.
     pub all_high: bool,
     /// Each flag once per field that carries it.
-    pub flags: Vec<String>,
+    pub flags: Vec<Flag>,
 }
 
 /// The statistics and review rows of one record.
-pub fn inspect(input: &str, record: &Node, min: Option<Level>) -> (RecordStats, Vec<String>) {
-    let fields = fields(record);
-    let all_high = fields.iter().all(|f| f.confidence == "high");
-    let flags = fields.iter().flat_map(|f| f.flags.iter().map(|s| s.to_string())).collect();
-    let rows = match min {
-        Some(min) => fields.iter().filter(|f| Level::from_name(f.confidence) < min).map(|f| row(input, f)).collect(),
-        None => Vec::new(),
-    };
-    (RecordStats { all_high, flags }, rows)
+pub fn inspect(input: &str, record: &Vacancy, min: Option<Level>) -> (RecordStats, Vec<String>) {
+    let mut stats = RecordStats { all_high: true, flags: Vec::new() };
+    let mut rows = Vec::new();
+    for f in record.fields() {
+        stats.all_high &= f.confidence == vacancy_ingest::Confidence::High;
+        stats.flags.extend_from_slice(f.flags);
+        if min.is_some_and(|min| Level::of(f.confidence) < min) {
+            rows.push(row(input, &f));
+        }
+    }
+    (stats, rows)
 }
 
 /// One CSV row (no line end).
-fn row(input: &str, f: &FieldView<'_>) -> String {
-    let value: String = render(f.value).chars().take(VALUE_CHARS).collect();
+fn row(input: &str, f: &FieldRef<'_>) -> String {
+    let value: String = f.value.map(|v| v.to_string()).unwrap_or_default().chars().take(VALUE_CHARS).collect();
     let lines = match f.lines {
-        Some((a, b)) if a == b => a.to_string(),
-        Some((a, b)) => format!("{a}-{b}"),
+        Some([a, b]) if a == b => a.to_string(),
+        Some([a, b]) => format!("{a}-{b}"),
         None => String::new(),
     };
-    [input, &f.path, f.confidence, &f.flags.join(";"), &value, &lines].map(csv_cell).join(",")
-}
-
-/// A value as one line of text: lists joined with ` | `, objects' values with `, `.
-fn render(v: &Node) -> String {
-    let s = match v {
-        Node::Null => String::new(),
-        Node::Str(s) | Node::Scalar(s) => s.clone(),
-        Node::Arr(items) => items.iter().map(render).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" | "),
-        Node::Obj(map) => map.iter().map(|(_, v)| render(v)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
-    };
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let flags = f.flags.iter().map(|g| g.as_str()).collect::<Vec<_>>().join(";");
+    [input, f.path, f.confidence.as_str(), &flags, &value, &lines].map(csv_cell).join(",")
 }
 
 /// RFC 4180 quoting.
@@ -200,52 +58,94 @@ pub fn csv_cell(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use vacancy_ingest::{Confidence, Field, Unit};
+
     use super::*;
+
+    fn field<T>(value: T, confidence: Confidence, flags: &[Flag], lines: [u32; 2]) -> Field<T> {
+        Field { value: Some(value), confidence, flags: flags.to_vec(), lines: Some(lines) }
+    }
+
+    /// A record with every field high except the ones a test sets.
+    fn all_high() -> Vacancy {
+        let mut r = vacancy_ingest::parse_text("");
+        let text = |s: &str| field(s.to_string(), Confidence::High, &[], [1, 1]);
+        let paras = || field(vec!["p".to_string()], Confidence::High, &[], [1, 1]);
+        let unit = || field(Unit { name: "U".into(), acronym: None }, Confidence::High, &[], [1, 1]);
+        r.header.post_number = text("2431");
+        r.header.issue_month = field(5, Confidence::High, &[], [1, 1]);
+        r.header.issue_year = field(2024, Confidence::High, &[], [1, 1]);
+        r.header.submission_email = text("a@b.org");
+        r.general.title = text("T");
+        r.general.duty_station = text("D");
+        r.general.duration =
+            field(vacancy_ingest::Duration { months: 12, renewable: true }, Confidence::High, &[], [1, 1]);
+        r.general.grade = text("P2");
+        r.general.department = unit();
+        r.general.organisational_unit = unit();
+        r.supervision.supervisor = field(
+            vacancy_ingest::Supervisor { name: "N".into(), position: None, email: None },
+            Confidence::High,
+            &[],
+            [1, 1],
+        );
+        r.supervision.methodology = paras();
+        r.introduction = paras();
+        r.duties.responsibilities = paras();
+        r.duties.key_outputs = paras();
+        let q = &mut r.qualifications;
+        for req in [&mut q.education, &mut q.work_experience, &mut q.skills, &mut q.languages] {
+            req.minimum = paras();
+            req.desirable = paras();
+        }
+        q.competencies = paras();
+        r.learning.training_components = paras();
+        r.learning.learning_elements = paras();
+        r.background = paras();
+        r
+    }
 
     #[test]
     fn rows_below_the_level() {
-        let record: Node = serde_json::from_str(
-            r#"{
-            "schema_version": 1,
-            "source": {"name": "a.txt", "format": "text", "sha256": "00"},
-            "header": {
-                "post_number": {"value": "2431", "confidence": "high", "flags": [], "lines": [3, 3]},
-                "issue_year": {"value": 2024, "confidence": "medium", "flags": ["label_missing"], "lines": [9, 9]}
-            },
-            "general": {
-                "department": {"value": {"name": "Dept, \"X\"", "acronym": "D"}, "confidence": "low",
-                               "flags": ["ambiguous", "multiline_value"], "lines": [30, 31]},
-                "title": {"value": null, "confidence": "none", "flags": ["missing"], "lines": null}
-            },
-            "residue": [{"kind": "unclassified", "text": "x", "lines": [1, 1]}]
-        }"#,
-        )
-        .unwrap();
+        let (stats, rows) = inspect("in/a.txt", &all_high(), Some(Level::High));
+        assert!(stats.all_high);
+        assert!(stats.flags.is_empty());
+        assert!(rows.is_empty());
+
+        let mut record = all_high();
+        record.header.issue_year = field(2024, Confidence::Medium, &[Flag::LabelMissing], [9, 9]);
+        record.general.department = field(
+            Unit { name: "Dept, \"X\"".into(), acronym: Some("D".into()) },
+            Confidence::Low,
+            &[Flag::Ambiguous, Flag::MultilineValue],
+            [30, 31],
+        );
+        record.general.title = Field::missing();
         let (stats, rows) = inspect("in/a.txt", &record, Some(Level::High));
         assert!(!stats.all_high);
-        assert_eq!(stats.flags, ["label_missing", "ambiguous", "multiline_value", "missing"]);
+        assert_eq!(stats.flags, [Flag::LabelMissing, Flag::Missing, Flag::Ambiguous, Flag::MultilineValue]);
         assert_eq!(
             rows,
             [
                 "in/a.txt,header.issue_year,medium,label_missing,2024,9",
-                "in/a.txt,general.department,low,ambiguous;multiline_value,\"Dept, \"\"X\"\", D\",30-31",
                 "in/a.txt,general.title,none,missing,,",
+                "in/a.txt,general.department,low,ambiguous;multiline_value,\"Dept, \"\"X\"\", D\",30-31",
             ]
         );
         let (_, rows) = inspect("in/a.txt", &record, Some(Level::Low));
-        assert_eq!(rows.len(), 1);
+        assert_eq!(rows, ["in/a.txt,general.title,none,missing,,"]);
         let (_, rows) = inspect("in/a.txt", &record, None);
         assert!(rows.is_empty());
     }
 
     #[test]
     fn long_values_are_cut() {
-        let long = "word ".repeat(40);
-        let json =
-            format!(r#"{{"f": {{"value": ["{long}", "b"], "confidence": "low", "flags": [], "lines": [1, 2]}}}}"#);
-        let record: Node = serde_json::from_str(&json).unwrap();
+        let mut record = all_high();
+        record.background = field(vec!["word ".repeat(40), "b".into()], Confidence::Low, &[], [1, 2]);
         let (_, rows) = inspect("x", &record, Some(Level::High));
+        assert_eq!(rows.len(), 1);
         let value = rows[0].split(',').nth(4).unwrap();
         assert_eq!(value.chars().count(), 80);
+        assert!(value.starts_with("word word "));
     }
 }

@@ -26,7 +26,7 @@ use crate::args::{Cli, Level};
 use crate::inputs::{self, Collect, Input};
 use crate::output::{write_atomic, AtomicFile};
 use crate::progress::Progress;
-use crate::review::{self, Node, RecordStats};
+use crate::review::{self, RecordStats};
 use crate::worker;
 
 /// How far ahead of the last outcome written a worker may start an input
@@ -384,15 +384,10 @@ fn process(job: &Job, input: &Input) -> Outcome {
         record.source.name = input.path.file_name().map(|n| n.to_string_lossy().into_owned());
         record
     };
-    let line = record.to_json_line();
-    let node: Node = match serde_json::from_str(&line) {
-        Ok(n) => n,
-        Err(e) => return Outcome::Failed(Failure::new("panic", format!("the record's JSON does not read back: {e}"))),
-    };
-    let (stats, review_rows) = review::inspect(&input.path.to_string_lossy(), &node, job.review);
+    let (stats, review_rows) = review::inspect(&input.path.to_string_lossy(), &record, job.review);
     let output = match job.mode {
         Mode::Stdout => Some(record.to_json_pretty()),
-        Mode::Jsonl => Some(line),
+        Mode::Jsonl => Some(record.to_json_line()),
         Mode::OutDir => {
             let Some(dest) = &input.record else {
                 return Outcome::Failed(Failure::new("write", "no record path was assigned"));
@@ -446,7 +441,7 @@ struct Totals {
     failed: u64,
     all_high: u64,
     bytes: u64,
-    flags: BTreeMap<String, u64>,
+    flags: BTreeMap<&'static str, u64>,
     kinds: BTreeMap<String, u64>,
     failures: Vec<(PathBuf, Failure)>,
 }
@@ -512,13 +507,13 @@ fn plural(n: u64, what: &str) -> String {
 }
 
 /// "a 12, b 3" by count, largest first.
-fn by_count(m: &BTreeMap<String, u64>) -> String {
-    let mut v: Vec<(&String, &u64)> = m.iter().collect();
+fn by_count<K: AsRef<str> + Ord>(m: &BTreeMap<K, u64>) -> String {
+    let mut v: Vec<(&K, &u64)> = m.iter().collect();
     v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     if v.is_empty() {
         return "none".into();
     }
-    v.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+    v.iter().map(|(k, n)| format!("{} {n}", k.as_ref())).collect::<Vec<_>>().join(", ")
 }
 
 /// The main thread's side: outcomes in, outputs out in input order.
@@ -571,7 +566,7 @@ impl Collector<'_> {
                 t.bytes += p.bytes;
                 t.all_high += u64::from(p.stats.all_high);
                 for f in p.stats.flags {
-                    *t.flags.entry(f).or_default() += 1;
+                    *t.flags.entry(f.as_str()).or_default() += 1;
                 }
                 if let Some(text) = p.output {
                     let w = self.sink.writer();
