@@ -17,20 +17,15 @@ pub(crate) fn fold(s: &str) -> String {
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
     if s.is_ascii() {
-        // the common case, byte by byte
-        let bytes = s.as_bytes();
+        // the common case: the runs of letters and digits, lower-cased, one
+        // space between them
         let mut buf = std::mem::take(out).into_bytes();
-        let mut pending_space = false;
-        for &b in bytes {
-            if b.is_ascii_alphanumeric() {
-                if pending_space && !buf.is_empty() {
-                    buf.push(b' ');
-                }
-                pending_space = false;
-                buf.push(b.to_ascii_lowercase());
-            } else {
-                pending_space = true;
+        buf.reserve(s.len());
+        for run in s.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|r| !r.is_empty()) {
+            if !buf.is_empty() {
+                buf.push(b' ');
             }
+            buf.extend(run.iter().map(u8::to_ascii_lowercase));
         }
         // only ASCII bytes were pushed
         *out = String::from_utf8(buf).unwrap_or_default();
@@ -50,8 +45,15 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             pending_space = true;
         }
     };
-    for ch in s.nfkc() {
-        push(ch, out);
+    // the lines are NFC already; most are NFKC too, and need no pass
+    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        for ch in s.chars() {
+            push(ch, out);
+        }
+    } else {
+        for ch in s.nfkc() {
+            push(ch, out);
+        }
     }
 }
 
