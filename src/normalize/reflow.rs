@@ -200,9 +200,10 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
 /// doubles the last one of `prev`. Returns whether a hyphen or a doubled
 /// word was removed.
 fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -> bool {
-    let broken = prev.ends_with('-')
-        && prev[..prev.len() - 1].chars().last().is_some_and(char::is_alphabetic)
-        && next.chars().next().is_some_and(char::is_lowercase);
+    // a letter and a hyphen end the line
+    let hyphen_after_letter =
+        prev.strip_suffix('-').is_some_and(|p| p.chars().next_back().is_some_and(char::is_alphabetic));
+    let broken = hyphen_after_letter && next.chars().next().is_some_and(char::is_lowercase);
     if broken {
         let left_start = prev[..prev.len() - 1]
             .rfind(|c: char| !c.is_alphabetic())
@@ -238,10 +239,7 @@ fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -
     }
     // a compound broken after its hyphen before a capital ("Asia-" /
     // "Pacific", "(DWT/CO-" / "San José)"): the hyphen stays, no space
-    if prev.ends_with('-')
-        && prev[..prev.len() - 1].chars().last().is_some_and(char::is_alphabetic)
-        && next.chars().next().is_some_and(char::is_uppercase)
-    {
+    if hyphen_after_letter && next.chars().next().is_some_and(char::is_uppercase) {
         prev.push_str(next);
         return false;
     }

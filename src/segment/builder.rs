@@ -314,17 +314,18 @@ impl<'a> Builder<'a> {
     /// lines, page numbers) and the blank lines around it (the gap of a page
     /// break), per line.
     fn page_furniture(&self) -> (Vec<bool>, Vec<bool>) {
-        let running = pages::running_lines(self.lines);
+        let numbered: Vec<bool> = self.lines.iter().map(|l| l.has_text() && pages::is_page_number(&l.text)).collect();
+        let running = pages::running_lines(self.lines, &numbered);
         let mut folded = String::new();
         let furniture: Vec<bool> = self
             .lines
             .iter()
-            .zip(&running)
-            .map(|(l, &r)| {
+            .zip(running.iter().zip(&numbered))
+            .map(|(l, (&r, &numbered))| {
                 if !l.has_text() {
                     return false;
                 }
-                if pages::is_page_number(&l.text) {
+                if numbered {
                     return true;
                 }
                 if !r {

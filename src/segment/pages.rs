@@ -48,13 +48,16 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 /// and page numbers ("Page 3 of 5"), which mark a page edge in a text that
 /// lost its form feeds (or lost some: a document printed, re-typed and
 /// extracted again has two sets of page edges).
-pub(crate) fn running_lines(lines: &[Line]) -> Vec<bool> {
+///
+/// `numbered[i]` says whether line `i` is a page number ([`is_page_number`]),
+/// computed once by the caller, which needs it too.
+pub(crate) fn running_lines(lines: &[Line], numbered: &[bool]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let feeds = lines.iter().filter(|l| l.page_break).count();
     // pages by their numbers, in the most frequent shape of page number
     // ("Page N of M", "N / M"): two sets of them do not double the pages
     let mut shapes: HashMap<String, usize> = HashMap::new();
-    for l in lines.iter().filter(|l| l.has_text() && is_page_number(&l.text)) {
+    for (l, _) in lines.iter().zip(numbered).filter(|(_, &n)| n) {
         let shape: String = l.text.chars().filter(|c| !c.is_ascii_digit()).collect();
         *shapes.entry(shape).or_default() += 1;
     }
@@ -62,7 +65,7 @@ pub(crate) fn running_lines(lines: &[Line]) -> Vec<bool> {
     let breaks: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.page_break || (l.has_text() && is_page_number(&l.text)))
+        .filter(|&(i, l)| l.page_break || numbered.get(i).copied().unwrap_or(false))
         .map(|(i, _)| i)
         .collect();
     if breaks.is_empty() {
@@ -129,6 +132,10 @@ mod tests {
         }
     }
 
+    fn numbered(lines: &[Line]) -> Vec<bool> {
+        lines.iter().map(|l| l.has_text() && is_page_number(&l.text)).collect()
+    }
+
     #[test]
     fn repeated_header_at_page_edges() {
         let mk = |text: &str, pb: bool| Line { text: text.into(), page_break: pb, ..Line::default() };
@@ -140,7 +147,7 @@ mod tests {
             mk("JPO vacancy proposal – post 2431", true),
             mk("Body three", false),
         ];
-        let r = running_lines(&lines);
+        let r = running_lines(&lines, &numbered(&lines));
         assert_eq!(r, vec![true, false, true, false, true, false]);
         // no form feeds: the page numbers mark the page edges
         let lines: Vec<Line> = [
@@ -155,7 +162,7 @@ mod tests {
         .iter()
         .map(|t| mk(t, false))
         .collect();
-        let r = running_lines(&lines);
+        let r = running_lines(&lines, &numbered(&lines));
         assert_eq!(r, vec![false, true, true, false, true, true, false]);
     }
 }
