@@ -83,11 +83,17 @@ pub(crate) fn repair_mojibake(line: &str) -> Option<String> {
     }
     match String::from_utf8(bytes.into_owned()) {
         // a repair that yields control characters was not mojibake
-        Ok(fixed) if fixed.chars().count() < line.chars().count() && !fixed.chars().any(char::is_control) => {
+        Ok(fixed) if fixed.chars().count() < line.chars().count() && !fixed.chars().any(is_stray_control) => {
             Some(fixed)
         }
         _ => repair_mojibake_runs(line),
     }
+}
+
+/// A control character that is not white space (tab, form feed, CR):
+/// repaired text that holds one was not mojibake.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !c.is_ascii_whitespace()
 }
 
 /// Fallback for lines mixing real non-Latin-1 text with mojibake: repairs
@@ -103,7 +109,7 @@ fn repair_mojibake_runs(line: &str) -> Option<String> {
         let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(run);
         match (unmappable, std::str::from_utf8(&bytes)) {
             (false, Ok(fixed))
-                if fixed.chars().count() < run.chars().count() && !fixed.chars().any(char::is_control) =>
+                if fixed.chars().count() < run.chars().count() && !fixed.chars().any(is_stray_control) =>
             {
                 out.push_str(fixed);
                 *changed = true;

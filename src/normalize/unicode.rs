@@ -61,6 +61,20 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
         out.push_str(line);
         return rep;
     }
+    // mojibake first when its bytes decoded to characters the pass below
+    // removes ("Ã" + soft hyphen is "í", "â€" + U+009D is "”"); other
+    // mojibake waits, so that an NBSP stays a space ("Ã" + NBSP could be "à")
+    let repaired;
+    let removable = |c: char| c == '\u{AD}' || ('\u{80}'..='\u{9F}').contains(&c);
+    let early = if line.contains(removable) { crate::decode::repair_mojibake(line) } else { None };
+    let line = match early {
+        Some(fixed) => {
+            rep.repaired = true;
+            repaired = fixed;
+            repaired.as_str()
+        }
+        None => line,
+    };
     for ch in line.chars() {
         if ch == FORM_FEED {
             rep.page_break = true;
@@ -123,6 +137,17 @@ mod tests {
             assert_eq!(out, *want, "{input:?}");
             assert_eq!(rep.repaired, *repaired, "{input:?}");
         }
+    }
+
+    #[test]
+    fn mojibake_is_repaired_before_invisible_characters_go() {
+        let mut out = String::new();
+        // "í" is C3 AD: as Windows-1252, "Ã" and a soft hyphen
+        assert!(clean("Ram\u{C3}\u{AD}rez", &mut out).repaired);
+        assert_eq!(out, "Ramírez");
+        // "”" is E2 80 9D, and 9D is undefined in Windows-1252: a C1 control
+        clean("\u{E2}\u{20AC}\u{9D}quoted\u{E2}\u{20AC}\u{9D}\tend", &mut out);
+        assert_eq!(out, "”quoted” end");
     }
 
     #[test]

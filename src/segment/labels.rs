@@ -49,8 +49,13 @@ pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option
             let rest = &text[end..];
             let trimmed = rest.trim_start();
             if let Some(after) = trimmed.strip_prefix(':') {
-                let value_start = text.len() - after.trim_start().len();
-                return Some(LabelHit { def, value_start, colon: true });
+                let after = after.trim_start();
+                let value = skip_leader(after).unwrap_or(after);
+                return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
+            }
+            // dot leaders stand for the colon ("Duty station ...... Nairobi")
+            if let Some(value) = skip_leader(trimmed) {
+                return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
             }
             if trimmed.is_empty() {
                 return Some(LabelHit { def, value_start: text.len(), colon: false });
@@ -67,6 +72,32 @@ pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option
         }
     }
     None
+}
+
+/// Leader characters between a label and its value, as a form laid out
+/// with tab leaders prints them: "Title: ........ value".
+const LEADER_CHARS: &[char] = &['.', '_', '·', '…'];
+
+/// How many leader characters make a leader (an ellipsis counts as three):
+/// fewer are punctuation.
+const MIN_LEADER: usize = 3;
+
+/// The text after a leader at the start of `s` (spaces between the dots
+/// allowed), trimmed; `None` when `s` does not start with one.
+fn skip_leader(s: &str) -> Option<&str> {
+    let mut dots = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if c == '…' {
+            dots += 3;
+        } else if LEADER_CHARS.contains(&c) {
+            dots += 1;
+        } else if c != ' ' {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    (dots >= MIN_LEADER).then(|| s[end..].trim_start())
 }
 
 /// What may stand between a header label and its value instead of a colon.
@@ -129,6 +160,18 @@ mod tests {
 
     fn hit(text: &str) -> Option<(Label, &str)> {
         at_start(text, |_| true).map(|h| (h.def.label, &text[h.value_start..]))
+    }
+
+    #[test]
+    fn dot_leaders_separate_label_and_value() {
+        use Label::*;
+        assert_eq!(hit("Title: ............ Junior Officer"), Some((Title, "Junior Officer")));
+        assert_eq!(hit("Duty station ...... Nairobi"), Some((DutyStation, "Nairobi")));
+        assert_eq!(hit("Grade: . . . . P2"), Some((Grade, "P2")));
+        assert_eq!(hit("Grade:… P2"), Some((Grade, "P2")));
+        assert_eq!(hit("Grade: ________"), Some((Grade, "")));
+        // two dots are punctuation, not a leader
+        assert_eq!(hit("Title: .. x"), Some((Title, ".. x")));
     }
 
     #[test]
