@@ -385,6 +385,32 @@ pub(crate) const LETTERHEAD: &[&str] = &[
     "ilo",
 ];
 
+/// Words of a heading the template does not have that starts a part of
+/// the document outside the record (administrative annexes): a capitalized
+/// heading line holding one of them ends the current field, and what
+/// follows it is `unclassified` residue up to the next template heading or
+/// label. Other unknown headings are the drafter's sub-headings: content.
+pub(crate) const FOREIGN_SECTION_WORDS: &[&str] = &[
+    "funding",
+    "financing",
+    "budget",
+    "costs",
+    "clearance",
+    "clearances",
+    "approval",
+    "approvals",
+    "endorsement",
+    "signature",
+    "signatures",
+    "annex",
+    "annexes",
+    "appendix",
+    "attachment",
+    "attachments",
+    "revision",
+    "distribution",
+];
+
 /// Template guidance a drafter may have left in.
 pub(crate) const GUIDANCE: &[Phrase] = &[
     p("please describe the supervisory role"),
@@ -528,6 +554,7 @@ mod tests {
             .chain(NOT_RENEWABLE_WORDS)
             .chain(ROLE_WORDS)
             .chain(HONORIFICS)
+            .chain(FOREIGN_SECTION_WORDS)
             .for_each(|a| assert_folded(a));
     }
 

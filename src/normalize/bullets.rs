@@ -18,10 +18,23 @@ pub(crate) enum Bullet {
     Number,
 }
 
+/// A page number between dashes ("- 2 -", "– 12 –"): not a list item.
+fn is_dashed_number(line: &str) -> bool {
+    let dash = |c: char| c == '-' || c == '–';
+    let Some(inner) = line.trim().strip_prefix(dash).and_then(|s| s.strip_suffix(dash)) else {
+        return false;
+    };
+    let n = inner.trim();
+    (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Splits a leading list marker off a (character-cleaned) line. Returns the
 /// marker kind and the rest. A line that is only a marker returns
 /// `(Some(_), "")`.
 pub(crate) fn split(line: &str) -> (Option<Bullet>, &str) {
+    if is_dashed_number(line) {
+        return (None, line.trim_start());
+    }
     let mut rest = line.trim_start();
     let mut found = None;
     // every leading marker: "- 1. text", "• (a) text" (all of them, so that
@@ -119,6 +132,9 @@ mod tests {
         use Bullet::*;
         let cases: &[(&str, Option<Bullet>, &str)] = &[
             ("- Support the team", Some(Symbol), "Support the team"),
+            ("      - 2 -", None, "- 2 -"),
+            ("– 12 –", None, "– 12 –"),
+            ("- 2 - items", Some(Symbol), "2 - items"),
             ("  - *Assist*", Some(Symbol), "*Assist*"),
             ("• Item", Some(Symbol), "Item"),
             ("▪ Item", Some(Symbol), "Item"),

@@ -136,6 +136,14 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         }
         return line;
     }
+    // a heading printed with every character twice (fake bold)
+    let text = match repair::undouble_chars(&text) {
+        Some(fixed) => {
+            line.repaired = true;
+            fixed
+        }
+        None => text,
+    };
     match repair::dedupe(&text) {
         Some(fixed) => {
             line.text = fixed;

@@ -42,6 +42,42 @@ pub(crate) fn dedupe(line: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// The fewest letters of a line typed with every character doubled for it
+/// to be undoubled: "GGEENNEERRAALL" (a fake-bold PDF artefact that prints
+/// each glyph twice); a short line like "AA" or "Mmm" is left alone.
+const MIN_DOUBLED_LINE_LETTERS: usize = 8;
+
+/// The longest line looked at for doubled characters: it is a heading or
+/// label, never prose.
+const MAX_DOUBLED_LINE_BYTES: usize = 200;
+
+/// Undoes a line in which every character is printed twice
+/// ("DDUUTTIIEESS  AANNDD" to "DUTIES AND"). Returns `None` when the line
+/// is not one.
+pub(crate) fn undouble_chars(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    // cheap rejections first: most lines start with two different bytes
+    if b.len() > MAX_DOUBLED_LINE_BYTES || b.len() < 2 * MIN_DOUBLED_LINE_LETTERS || b[0] != b[1] {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() / 2);
+    let mut letters = 0;
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        let mut chars = word.chars();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        while let Some(c) = chars.next() {
+            if chars.next() != Some(c) {
+                return None;
+            }
+            letters += usize::from(c.is_alphabetic());
+            out.push(c);
+        }
+    }
+    (letters >= MIN_DOUBLED_LINE_LETTERS).then_some(out)
+}
+
 /// A first pass that allocates nothing, over bytes: is any word the same as
 /// the one before it (ASCII case ignored), or a long capitalized token?
 /// Most lines need no repair.
@@ -116,6 +152,21 @@ fn undouble_token(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_characters() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("DDUUTTIIEESS AANNDD RREESSPPOONNSSIIBBIILLIITTIIEESS", Some("DUTIES AND RESPONSIBILITIES")),
+            ("GGEENNEERRAALL IINNFFOORRMMAATTIIOONN::", Some("GENERAL INFORMATION:")),
+            ("AAAA", None),
+            ("aabbccdd and more", None),
+            ("Eeeek", None),
+            ("book keeper", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(undouble_chars(input).as_deref(), *want, "{input:?}");
+        }
+    }
 
     #[test]
     fn table() {

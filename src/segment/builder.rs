@@ -13,7 +13,9 @@ use super::pages;
 use super::{Candidate, Collected, FieldId, Flags, Part, RawResidue};
 use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
-use crate::template::{Label, Match, Phrase, Section, BOILERPLATE, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD};
+use crate::template::{
+    Label, Match, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
+};
 use crate::text::{fold_into, fold_prefix_into};
 
 /// The shortest line that is dropped as a duplicate of the line before it;
@@ -168,6 +170,9 @@ struct Builder<'a> {
     prev_content: Option<usize>,
     pending_guidance: bool,
     pending_neighbour: bool,
+    /// Inside a part of the document the template does not have (after a
+    /// heading of [`FOREIGN_SECTION_WORDS`]): content is residue.
+    foreign: bool,
 }
 
 /// Runs the builder over normalized lines.
@@ -190,6 +195,7 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
         prev_content: None,
         pending_guidance: false,
         pending_neighbour: false,
+        foreign: false,
     };
     b.run();
     b.finish()
@@ -300,8 +306,40 @@ impl<'a> Builder<'a> {
                 self.enter(section, false, false, false);
                 continue;
             }
+            if self.foreign_heading(i, &folded) {
+                self.residue(ResidueKind::Unclassified, i, i);
+                self.foreign = true;
+                self.target = None;
+                self.group = None;
+                self.blank = true;
+                continue;
+            }
+            if self.foreign {
+                self.residue(ResidueKind::Unclassified, i, i);
+                self.blank = false;
+                continue;
+            }
             self.content(i, 0, line.text.len());
         }
+    }
+
+    /// A heading the template does not have that starts a part outside the
+    /// record: a heading-shaped line of two words or more standing alone
+    /// inside a section, not a sentence, not a list item, not the value a
+    /// label waits for, holding a word of [`FOREIGN_SECTION_WORDS`]. Other
+    /// unknown headings are the drafter's sub-headings: content.
+    fn foreign_heading(&self, i: usize, folded: &str) -> bool {
+        let line = &self.lines[i];
+        let alone = self.blank && self.lines.get(i + 1).is_none_or(|l| l.is_blank());
+        let text = line.text.trim_end_matches(':').trim_end();
+        let shaped = self.section.is_some()
+            && !self.awaiting
+            && alone
+            && line.bullet.is_none()
+            && !text.ends_with(['.', ',', ';'])
+            && heading::heading_shaped(line)
+            && folded.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2;
+        shaped && folded.split(' ').any(|w| FOREIGN_SECTION_WORDS.contains(&w))
     }
 
     fn label_at(&self, text: &str) -> Option<LabelHit> {
@@ -434,6 +472,7 @@ impl<'a> Builder<'a> {
         }
         self.seen[idx] = true;
         self.section = Some(section);
+        self.foreign = false;
         self.target = None;
         self.group = None;
         self.awaiting = false;
@@ -459,6 +498,7 @@ impl<'a> Builder<'a> {
     /// A label at `offset` in line `i`.
     fn label(&mut self, i: usize, hit: LabelHit, offset: usize) {
         let def = hit.def;
+        self.foreign = false;
         if let crate::template::Home::In(home) = def.home {
             if self.section != Some(home) {
                 self.enter(home, false, false, true);
