@@ -84,6 +84,11 @@ fn symbol(s: &str) -> Option<&str> {
     None
 }
 
+/// A short lower-case roman numeral: "i", "iv", "viii".
+fn roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+}
+
 fn number(s: &str) -> Option<&str> {
     let b = s.as_bytes();
     let (open, start) = if b.first() == Some(&b'(') { (true, 1) } else { (false, 0) };
@@ -97,7 +102,7 @@ fn number(s: &str) -> Option<&str> {
         // one letter (a-z) or a short roman numeral (i, ii, iii, iv, ...)
         let letters = b[start..].iter().take_while(|c| c.is_ascii_lowercase()).count();
         let word = &s[start..start + letters];
-        let roman = !word.is_empty() && word.len() <= 4 && word.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        let roman = roman_numeral(word);
         if !(letters == 1 || roman) {
             return None;
         }
@@ -109,8 +114,10 @@ fn number(s: &str) -> Option<&str> {
     } else if digits > 0 {
         close == b'.' || close == b')'
     } else {
-        // "a)" but not "a." (a sentence may start "a. "... rarely; "e.g." never)
-        close == b')'
+        // "a)" but not "a." (a wrapped sentence may go on "a. ..."); a
+        // roman numeral takes a dot too ("ii. text"): no line of prose
+        // starts with one
+        close == b')' || (close == b'.' && roman_numeral(&s[start..end]))
     };
     if !ok {
         return None;
@@ -133,6 +140,10 @@ mod tests {
         let cases: &[(&str, Option<Bullet>, &str)] = &[
             ("- Support the team", Some(Symbol), "Support the team"),
             ("      - 2 -", None, "- 2 -"),
+            ("ii.\tA training package", Some(Number), "A training package"),
+            ("iv. Draft", Some(Number), "Draft"),
+            ("i.e. the team", None, "i.e. the team"),
+            ("a. the team", None, "a. the team"),
             ("– 12 –", None, "– 12 –"),
             ("- 2 - items", Some(Symbol), "2 - items"),
             ("  - *Assist*", Some(Symbol), "*Assist*"),
