@@ -24,6 +24,10 @@ const MIN_DUPLICATE_CHARS: usize = 12;
 
 /// How much of a line is folded to classify it (headings, labels,
 /// boilerplate and guidance phrases all stand in a line's first words).
+/// The most lines a value printed before its label may take (a title
+/// wrapped over three lines).
+const MAX_VALUE_FIRST_LINES: usize = 3;
+
 /// Long paragraphs are not folded whole.
 const MAX_CLASSIFY_BYTES: usize = 120;
 
@@ -204,12 +208,24 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
 impl<'a> Builder<'a> {
     fn run(&mut self) {
         let (furniture, gap) = self.page_furniture();
+        let (order, value_first) = self.value_first_order(&furniture);
         let mut folded = String::new();
         let mut skip = 0usize;
-        for i in 0..self.lines.len() {
+        for i in order {
             if skip > 0 {
                 skip -= 1;
                 continue;
+            }
+            if value_first[i] {
+                // the label of values printed before it: it is processed
+                // first, and the value is taken from above it
+                if let Some(hit) = labels::at_start(&self.lines[i].text, |_| true) {
+                    self.label(i, hit, 0);
+                    if let Some(t) = self.target {
+                        self.out.acc(t).flags.set(Flag::Inferred);
+                    }
+                    continue;
+                }
             }
             let line = &self.lines[i];
             if line.page_break {
@@ -321,6 +337,71 @@ impl<'a> Builder<'a> {
             }
             self.content(i, 0, line.text.len());
         }
+    }
+
+    /// The order the lines are read in, and which labels come after their
+    /// values. A form exported column by column prints each value before its
+    /// label ("Suva, Fiji" / "Duty station:"). A block of lines (up to a
+    /// blank line) is read so when it holds two bare form labels or more,
+    /// no label with a value, one to [`MAX_VALUE_FIRST_LINES`] lines before
+    /// each label, and ends with a bare label: in the usual layout the
+    /// block would start with a label (or heading) and end with a value.
+    /// Such a label is then read before its values.
+    fn value_first_order(&self, furniture: &[bool]) -> (Vec<usize>, Vec<bool>) {
+        let n = self.lines.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        let mut value_first = vec![false; n];
+        let form = |d: &crate::template::LabelDef| {
+            matches!(d.home, crate::template::Home::Header | crate::template::Home::In(Section::General))
+        };
+        let mut folded = String::new();
+        // what a value line cannot be: a heading, letterhead, page furniture
+        let mut stop = |i: usize| {
+            let l = &self.lines[i];
+            fold_prefix_into(&l.text, MAX_CLASSIFY_BYTES, &mut folded);
+            furniture[i] || heading::match_line(l, &folded).is_some() || LETTERHEAD.contains(&folded.as_str())
+        };
+        let mut start = 0;
+        while start < n {
+            let end = (start..n).find(|&i| self.lines[i].is_blank()).unwrap_or(n);
+            let block = start..end;
+            start = end + 1;
+            if block.len() < 4 {
+                continue;
+            }
+            let mut bare = Vec::new();
+            let mut other_label = false;
+            for i in block.clone() {
+                match labels::at_start(&self.lines[i].text, |_| true) {
+                    Some(h) if h.value_start >= self.lines[i].text.len() && form(h.def) => bare.push(i),
+                    Some(_) => other_label = true,
+                    None => {}
+                }
+            }
+            if other_label || bare.len() < 2 || bare.last() != Some(&(block.end - 1)) {
+                continue;
+            }
+            // the values of each label: the lines since the label before it
+            // (for the first, back to a line that cannot be a value)
+            let first = bare[0];
+            let lead = (block.start..first).rev().take_while(|&i| !stop(i)).count();
+            let spans_ok = (1..=MAX_VALUE_FIRST_LINES).contains(&lead)
+                && bare.windows(2).all(|w| {
+                    let gap = w[1] - w[0] - 1;
+                    (1..=MAX_VALUE_FIRST_LINES).contains(&gap) && (w[0] + 1..w[1]).all(|i| !stop(i))
+                });
+            if !spans_ok {
+                continue;
+            }
+            let mut from = first - lead;
+            for &l in &bare {
+                // order[from..=l] becomes l, from, ..., l - 1
+                order[from..=l].rotate_right(1);
+                value_first[l] = true;
+                from = l + 1;
+            }
+        }
+        (order, value_first)
     }
 
     /// A heading the template does not have that starts a part outside the
