@@ -1,6 +1,7 @@
 //! The supervisor: name, position and e-mail from "Direct Supervision by".
 
 use super::{field, Ctx};
+use crate::normalize::bullets;
 use crate::record::{Field, Flag, Supervisor};
 use crate::segment::builder::emails;
 use crate::segment::Acc;
@@ -52,8 +53,14 @@ pub(crate) fn looks_like_name(s: &str) -> bool {
         && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// `s` without the separators around it: punctuation, a stray heading
+/// marker (`Name #`), and list glyphs, which the text may be split next to
+/// (`Name,• Position`: normalization splits a marker off only at the start
+/// of a line).
 fn trim_sep(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '.' | '#'))
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '.' | '#') || bullets::is_glyph(c)
+    })
 }
 
 /// Splits a supervisor line into name, position and e-mail. Returns the
@@ -233,6 +240,18 @@ mod tests {
                 false,
             ),
         ];
+        // a list glyph glued to the separator is not part of either side
+        for text in
+            ["Sabina Shrestha,• National Programme Coordinator", "Sabina Shrestha •, National Programme Coordinator"]
+        {
+            let (s, how) = split(text).unwrap();
+            assert_eq!(how, Split::Delimited, "{text:?}");
+            assert_eq!(
+                (s.name.as_str(), s.position.as_deref()),
+                ("Sabina Shrestha", Some("National Programme Coordinator")),
+                "{text:?}"
+            );
+        }
         let (s, how) = split("Gabriela Quispe Montalvo Regional Migration Specialist, ROLAC quispem@ilo.org").unwrap();
         assert_eq!(how, Split::RoleWord);
         assert_eq!(s.name, "Gabriela Quispe Montalvo");

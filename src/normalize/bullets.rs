@@ -5,6 +5,13 @@
 pub(crate) const SYMBOL_BULLETS: &[char] =
     &['-', '–', '—', '•', '▪', '■', '●', '◦', '○', '·', '*', '+', '➢', '►', '▶', '✓', '✔', '❖', '◆', '□', '→', '⁃'];
 
+/// Whether `c` is a list marker glyph that is never text next to a
+/// separator: a non-ASCII [`SYMBOL_BULLETS`] entry (`•`, `▪`, `➢`, ...; the
+/// ASCII ones, `-`, `*`, `+`, can be text or markup).
+pub(crate) fn is_glyph(c: char) -> bool {
+    !c.is_ascii() && SYMBOL_BULLETS.contains(&c)
+}
+
 /// The most digits a list number has (`12.`); longer numbers are years or
 /// amounts, not markers.
 const MAX_NUMBER_DIGITS: usize = 2;
@@ -173,5 +180,7 @@ mod tests {
         for (input, kind, rest) in cases {
             assert_eq!(split(input), (*kind, *rest), "{input:?}");
         }
+        assert!(is_glyph('•') && is_glyph('➢') && is_glyph('–'));
+        assert!(!is_glyph('-') && !is_glyph('*') && !is_glyph('+') && !is_glyph('o'));
     }
 }

@@ -109,10 +109,8 @@ fn strip_once(line: &str) -> Stripped {
         return out;
     }
     // markdown heading
-    let hashes = s.chars().take_while(|&c| c == '#').count();
-    if (1..=MAX_HEADING_LEVEL).contains(&hashes) && s[hashes..].chars().next().is_none_or(|c| c == ' ') {
-        s = s[hashes..].trim();
-        s = s.trim_end_matches('#').trim_end();
+    if let Some(content) = heading_content(s) {
+        s = content;
         out.md_heading = true;
         out.changed = true;
     }
@@ -178,6 +176,27 @@ fn strip_once(line: &str) -> Stripped {
     }
     out.text = text;
     out
+}
+
+/// The content of an ATX heading (`## Title ##` -> `Title`), or `None`
+/// when `s` (trimmed by the caller) does not start with a heading marker: one to
+/// [`MAX_HEADING_LEVEL`] `#` followed by a space or the end. A run of
+/// markers (`## ## Title`, a heading marked twice) is taken at once:
+/// removed one per pass, a run longer than [`MAX_MARKUP_PASSES`] left a
+/// marker in the text. `#hashtag` and `C# code` are not headings.
+pub(crate) fn heading_content(s: &str) -> Option<&str> {
+    let mut rest = s;
+    loop {
+        let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+        let marker =
+            (1..=MAX_HEADING_LEVEL).contains(&hashes) && rest[hashes..].chars().next().is_none_or(|c| c == ' ');
+        if !marker {
+            break;
+        }
+        rest = rest[hashes..].trim_start();
+    }
+    // the optional closing sequence: "## Title ##"
+    (rest.len() < s.len()).then(|| rest.trim_end_matches('#').trim_end())
 }
 
 /// `[text](url)` -> `text`; an empty text gives the url, unless the url is
@@ -417,6 +436,14 @@ mod tests {
         assert_eq!(h.text, "INTRODUCTION");
         assert!(strip("#### **Minimum:**").md_heading);
         assert!(!strip("#hashtag").md_heading);
+        // a run of markers, longer than the pass bound, at once
+        let h = strip("## ## ## ## ## ## Background ##");
+        assert!(h.md_heading);
+        assert_eq!(h.text, "Background");
+        assert_eq!(heading_content("# ## #"), Some(""));
+        assert_eq!(heading_content("## #hashtag"), Some("#hashtag"));
+        assert_eq!(heading_content("####### seven"), None);
+        assert_eq!(heading_content("C# code"), None);
         assert!(strip("---").rule);
         assert!(strip("* * *").rule);
         assert!(strip("|---|---|").rule);

@@ -83,6 +83,22 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     lines
 }
 
+/// Splits off every list marker and heading marker that `s` starts with,
+/// in any order ("- ## - ## item"): the first list marker's kind, whether
+/// there was a heading marker, and the rest. Each round takes a prefix, so
+/// the cost is linear however many markers alternate.
+fn leading_markers(s: &str) -> (Option<Bullet>, bool, &str) {
+    let (mut bullet, mut rest) = bullets::split(s);
+    let mut heading = false;
+    while let Some(content) = markup::heading_content(rest) {
+        heading = true;
+        let (b, r) = bullets::split(content);
+        bullet = bullet.or(b);
+        rest = r;
+    }
+    (bullet, heading, rest)
+}
+
 /// Normalizes one line; `buf` is scratch space reused across lines.
 pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) -> Line {
     let mut line = Line { no, ..Line::default() };
@@ -113,9 +129,11 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         line.text = trimmed.to_string();
         return line;
     }
-    // markup may hide a marker: "*- item*", "**1.** item", "- **- item**"
-    let (bullet2, rest2) = bullets::split(stripped.text.trim());
+    // markup may hide a marker: "*- item*", "**1.** item", "- **- item**",
+    // and a list marker a heading marker: "**## - item**", "- ## - ## item"
+    let (bullet2, heading2, rest2) = leading_markers(stripped.text.trim());
     line.bullet = bullet.or(bullet2);
+    line.md_heading |= heading2;
     let text = if rest2.len() == stripped.text.len() {
         // no second marker: collapse in place
         crate::text::collapse_spaces_owned(stripped.text)
@@ -189,6 +207,9 @@ mod tests {
             "Ã*\u{f0b7}",
             "0_â€™ ",
             "<u>- ## GENERAL INFORMATION",
+            // markers hiding markers, more than markup removal's passes
+            "**## ## ## ## - item**",
+            "• ## • ## • ## item",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);
@@ -217,6 +238,10 @@ mod tests {
             ("-", "-", None, true),
             ("Duty\u{00A0}station:\u{00A0} Geneva", "Duty station: Geneva", None, false),
             ("the ILOâ€™s **mandate**", "the ILO’s mandate", None, false),
+            ("**## ## ## ## - A regional brief.**", "A regional brief.", Some(Bullet::Symbol), false),
+            ("## ## ## ## ## The Singapore Statement", "The Singapore Statement", None, false),
+            ("• ## • ## • ## item", "item", Some(Bullet::Symbol), false),
+            ("**- ## Weekly meetings ##**", "Weekly meetings", Some(Bullet::Symbol), false),
         ];
         let mut buf = String::new();
         for (input, text, bullet, rule) in cases {
