@@ -296,6 +296,14 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "Minimum and Desirable labels stacked, their values below",
+        "QUALIFICATIONS AND EXPERIENCE\n\nWork experience:\nMinimum:\nDesirable:\nTwo years in research.\n\nField work in Asia.\n\nLanguages:\n",
+        work_des,
+        Some("Field work in Asia."),
+        Confidence::Medium,
+        &[Flag::Inferred],
+    ),
+    (
         "mojibake whose bytes include a soft hyphen",
         "GENERAL INFORMATION\n\nTitle: JPO in Bogot\u{C3}\u{A1} and Ram\u{C3}\u{AD}rez\n",
         title,

@@ -177,6 +177,9 @@ struct Builder<'a> {
     /// Inside a part of the document the template does not have (after a
     /// heading of [`FOREIGN_SECTION_WORDS`]): content is residue.
     foreign: bool,
+    /// A desirable label stacked under its bare minimum label: the field
+    /// the paragraph after the minimum's goes to.
+    stacked: Option<FieldId>,
 }
 
 /// Runs the builder over normalized lines.
@@ -200,6 +203,7 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
         pending_guidance: false,
         pending_neighbour: false,
         foreign: false,
+        stacked: None,
     };
     b.run();
     b.finish()
@@ -237,6 +241,14 @@ impl<'a> Builder<'a> {
                     self.crossed_page = true;
                 } else {
                     self.blank = true;
+                    if let (Some(des), Some(t)) = (self.stacked, self.target) {
+                        if !self.out.fields[t as usize].parts.is_empty() {
+                            self.stacked = None;
+                            self.target = Some(des);
+                            self.awaiting = true;
+                            self.out.acc(des).flags.set(Flag::Inferred);
+                        }
+                    }
                 }
                 continue;
             }
@@ -554,6 +566,7 @@ impl<'a> Builder<'a> {
         self.seen[idx] = true;
         self.section = Some(section);
         self.foreign = false;
+        self.stacked = None;
         self.target = None;
         self.group = None;
         self.awaiting = false;
@@ -562,6 +575,7 @@ impl<'a> Builder<'a> {
     }
 
     fn set_target(&mut self, id: FieldId, i: usize) {
+        self.stacked = None;
         let no = self.lines[i].no;
         let acc = self.out.acc(id);
         if acc.labels > 0 {
@@ -652,6 +666,21 @@ impl<'a> Builder<'a> {
             }
             Label::Minimum | Label::Desirable => match self.group.and_then(group_fields) {
                 Some((min, des)) => {
+                    let bare = value_start >= value_end || text[value_start..value_end].trim().is_empty();
+                    let min_waits =
+                        self.target == Some(min) && self.awaiting && self.out.fields[min as usize].parts.is_empty();
+                    if def.label == Label::Desirable && bare && min_waits {
+                        // "Minimum:" / "Desirable:" stacked, the two values
+                        // below (a table exported column by column): the
+                        // first paragraph is the minimum, the next the
+                        // desirable
+                        let no = self.lines[i].no;
+                        self.out.acc(min).flags.set(Flag::Inferred);
+                        self.out.acc(des).touch(no);
+                        self.stacked = Some(des);
+                        self.blank = false;
+                        return;
+                    }
                     if def.label == Label::Minimum {
                         min
                     } else {
