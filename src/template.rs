@@ -385,6 +385,10 @@ pub(crate) const LETTERHEAD: &[&str] = &[
     "ilo",
 ];
 
+/// Words after a section heading repeated on a new page ("DUTIES AND
+/// RESPONSIBILITIES (cont'd)"), folded: the heading is that section's.
+pub(crate) const HEADING_CONTINUED: &[&str] = &["cont d", "contd", "cont", "continued", "continuation", "suite"];
+
 /// Words of a heading the template does not have that starts a part of
 /// the document outside the record (administrative annexes): a capitalized
 /// heading line holding one of them ends the current field, and what
@@ -555,6 +559,7 @@ mod tests {
             .chain(ROLE_WORDS)
             .chain(HONORIFICS)
             .chain(FOREIGN_SECTION_WORDS)
+            .chain(HEADING_CONTINUED)
             .for_each(|a| assert_folded(a));
     }
 

@@ -195,10 +195,41 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
     (out, notes)
 }
 
-/// Appends `next` to `prev` with a space, or without the line-end hyphen
-/// when the hyphen broke a word, or without its first word when that word
+/// Appends `next` to `prev` with a space, or without one when an e-mail
+/// address broke there, or without the line-end hyphen when the hyphen
+/// broke a word, or without its first word when that word
 /// doubles the last one of `prev`. Returns whether a hyphen or a doubled
 /// word was removed.
+/// An e-mail address broken across lines: "name@il" / "o.org",
+/// "name@" / "ilo.org", "name" / "@ilo.org".
+fn email_broken(prev: &str, next: &str) -> bool {
+    let last = prev.rsplit(' ').next().unwrap_or("");
+    let first = next.split(' ').next().unwrap_or("");
+    let domain_chars =
+        |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    let domain_end = |s: &str| {
+        let s = s.trim_end_matches(['.', ',', ';', ')']);
+        s.rsplit_once('.').is_some_and(|(_, tld)| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+    };
+    let local = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b));
+    match last.split_once('@') {
+        // the domain goes on: the part before the break has no dot yet
+        Some((user, dom)) => {
+            local(user)
+                && (dom.is_empty() || domain_chars(dom))
+                && !dom.contains('.')
+                && domain_chars(first.trim_end_matches(['.', ',', ';', ')']))
+                && domain_end(first)
+        }
+        None => {
+            local(last)
+                && first
+                    .strip_prefix('@')
+                    .is_some_and(|d| domain_chars(d.trim_end_matches(['.', ',', ';', ')'])) && domain_end(d))
+        }
+    }
+}
+
 fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -> bool {
     // a letter and a hyphen end the line
     let hyphen_after_letter =
@@ -225,6 +256,10 @@ fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -
         }
         prev.push_str(next);
         return false;
+    }
+    if email_broken(prev, next) {
+        prev.push_str(next);
+        return true;
     }
     // a word doubled across the line break ("on the the" wrapped after the
     // first "the"), by the same rule as inside a line
@@ -340,6 +375,11 @@ mod tests {
     fn hyphenation_table() {
         let cases: &[(&str, &str, &[&str], &str)] = &[
             ("the responsi-", "bilities of", &[], "the responsibilities of"),
+            ("Manager, waqa@il", "o.org", &[], "Manager, waqa@ilo.org"),
+            ("write to jpo@", "ilo.org.", &[], "write to jpo@ilo.org."),
+            ("write to jpo", "@ilo.org", &[], "write to jpo@ilo.org"),
+            ("write to jpo@ilo.org", "and more", &[], "write to jpo@ilo.org and more"),
+            ("the @ sign", "is. used", &[], "the @ sign is. used"),
             ("socio-", "economic policy", &["socio-economic"], "socio-economic policy"),
             ("care-", "giving", &["caregiving"], "caregiving"),
             ("multi-", "disciplinary team", &["disciplinary"], "multi-disciplinary team"),

@@ -549,7 +549,8 @@ impl<'a> Builder<'a> {
     /// Enters a section.
     fn enter(&mut self, section: Section, fuzzy: bool, typo: bool, inferred: bool) {
         let idx = section as usize;
-        if self.seen[idx] {
+        // the heading repeated on a new page is not the section out of order
+        if self.seen[idx] && self.section != Some(section) {
             self.section_flags[idx].set(Flag::OutOfOrder);
         } else {
             self.entered.push(section);

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::normalize::Line;
-use crate::template::{Section, HEADINGS};
+use crate::template::{Section, HEADINGS, HEADING_CONTINUED};
 use crate::text::{bounded_distance, upper_ratio};
 
 /// The longest folded line that is tried as a heading; headings are short.
@@ -87,6 +87,11 @@ static ALIASES: LazyLock<Vec<Alias>> = LazyLock::new(|| {
 });
 
 /// Strips a leading section number ("1", "IV", "A") from a folded line.
+/// A folded heading without a "(cont'd)" after it ([`HEADING_CONTINUED`]).
+fn strip_continued(folded: &str) -> &str {
+    HEADING_CONTINUED.iter().find_map(|c| folded.strip_suffix(c).and_then(|h| h.strip_suffix(' '))).unwrap_or(folded)
+}
+
 fn strip_numbering(folded: &str) -> &str {
     let Some((first, rest)) = folded.split_once(' ') else {
         return folded;
@@ -116,7 +121,7 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
     if folded.is_empty() || folded.len() > MAX_HEADING_CHARS {
         return None;
     }
-    let key = strip_numbering(folded);
+    let key = strip_continued(strip_numbering(folded));
     if let Some(a) = ALIASES.iter().find(|a| a.folded == key) {
         return Some(HeadingMatch { section: a.section, fuzzy: false, typo: false });
     }
