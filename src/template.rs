@@ -331,27 +331,15 @@ pub(crate) const COMPETENCIES_LEAD_INS: &[&str] = &[
     "expected to demonstrate and be guided by ilo competencies",
 ];
 
-/// What a boilerplate phrase is matched against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Match {
-    /// The folded line starts with the phrase.
-    Prefix,
-    /// The folded line is exactly the phrase.
-    Whole,
-}
-
-/// A phrase that marks a line as not content.
+/// A phrase that marks a line as not content: the folded line starts with
+/// it. A block of such text goes on over the lines that follow it without
+/// a blank line ("Fraud warning: The ILO does not charge ...").
 pub(crate) struct Phrase {
     pub text: &'static str,
-    pub how: Match,
 }
 
 const fn p(text: &'static str) -> Phrase {
-    Phrase { text, how: Match::Prefix }
-}
-
-const fn w(text: &'static str) -> Phrase {
-    Phrase { text, how: Match::Whole }
+    Phrase { text }
 }
 
 /// Form text that is never content: the note for supervisors, the form's
@@ -365,7 +353,7 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("we welcome applications from qualified women and men"),
     p("if needed reasonable accommodation will be provided"),
     p("the ilo has a smoke free environment"),
-    w("fraud warning"),
+    p("fraud warning"),
     p("the ilo does not charge any fee"),
     p("messages originating from a non ilo e mail account"),
     p("in addition the ilo does not require or need to know"),

@@ -223,6 +223,14 @@ const CASES: &[Case] = &[
         Confidence::High,
         &[],
     ),
+    (
+        "the fraud warning with its text on the same line",
+        "BACKGROUND INFORMATION\n\nThe unit was set up in 1970.\n\nFraud warning: The ILO does not charge any fee at any stage of the recruitment process.\n",
+        background,
+        Some("The unit was set up in 1970."),
+        Confidence::High,
+        &[],
+    ),
 ];
 
 #[test]
