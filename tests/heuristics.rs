@@ -51,6 +51,10 @@ fn background(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     joined(&v.background)
 }
 
+fn learning_elements(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.learning.learning_elements)
+}
+
 /// (name, input, field, value, confidence, flags that must be set)
 type Case = (&'static str, &'static str, Get, Option<&'static str>, Confidence, &'static [Flag]);
 
@@ -220,6 +224,22 @@ const CASES: &[Case] = &[
         "INTRODUCTION\n\nThe office covers five countries.\nPage 1 of 3\nJPO proposal - post 9\nIt was set up in 1970.\nPage 2 of 3\nJPO proposal - post 9\nIt has 40 staff.\n",
         intro,
         Some("The office covers five countries. | It was set up in 1970. | It has 40 staff."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "list items one per line, ending with semicolons",
+        "DUTIES AND RESPONSIBILITIES\n\nThe JPO will contribute to the following key outputs:\n\nA global overview of national activities;\nUpdated country profiles.\n",
+        key_outputs,
+        Some("A global overview of national activities; | Updated country profiles."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "list items one per line, without punctuation",
+        "TRAINING COMPONENTS AND LEARNING ELEMENTS\n\nTraining components:\n\nThe JPO will be trained on the job, in one paragraph per line as word processors export it, not hard-wrapped.\n\nLearning elements:\n\nBecome familiar with the standards\nGet acquainted with the work of a team\n",
+        learning_elements,
+        Some("Become familiar with the standards | Get acquainted with the work of a team"),
         Confidence::High,
         &[],
     ),

@@ -8,7 +8,7 @@ mod supervision;
 
 use std::cell::{OnceCell, RefCell};
 
-use crate::normalize::reflow::{self, Paragraph, Piece, Vocabulary};
+use crate::normalize::reflow::{self, Layout, Paragraph, Piece, Vocabulary};
 use crate::normalize::Line;
 use crate::record::{
     Confidence, Duties, Field, Flag, Learning, Qualifications, Requirement, Residue, ResidueKind, Source, Supervision,
@@ -65,14 +65,14 @@ pub(crate) struct Ctx<'a> {
     vocab: OnceCell<Vocabulary>,
     /// Residue found while extracting (repeated paragraphs).
     residue: RefCell<Vec<RawResidue>>,
-    /// The text is hard-wrapped (see [`reflow::is_wrapped`]).
-    wrapped: bool,
+    /// The hard-wrap width of the text (see [`reflow::wrap_width`]).
+    wrap: Option<usize>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(lines: &'a [Line]) -> Self {
-        let wrapped = reflow::is_wrapped(lines.iter().filter(|l| l.has_text()).map(|l| l.text.as_str()));
-        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()), wrapped }
+        let wrap = reflow::wrap_width(lines.iter().filter(|l| l.has_text()).map(|l| l.text.as_str()));
+        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()), wrap }
     }
 
     /// The text of a part.
@@ -101,8 +101,9 @@ impl<'a> Ctx<'a> {
         Some([acc.first_line?, acc.last_line?])
     }
 
-    /// The field's text as paragraphs (wrapped lines re-joined).
-    pub(crate) fn paragraphs(&self, acc: &Acc, flags: &mut Flags) -> Vec<Paragraph> {
+    /// The field's text as paragraphs (wrapped lines re-joined); in a
+    /// `list` field, items may stand one per line without markers.
+    pub(crate) fn paragraphs(&self, acc: &Acc, list: bool, flags: &mut Flags) -> Vec<Paragraph> {
         let pieces: Vec<Piece<'_>> = acc
             .parts
             .iter()
@@ -115,11 +116,12 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));
+        let layout = Layout { wrap: self.wrap, list };
         let (paras, notes) = if needs_vocab {
             let vocab = self.vocab.get_or_init(|| Vocabulary::from_texts(self.lines.iter().map(|l| l.text.as_str())));
-            reflow::build(&pieces, self.wrapped, &|w| vocab.count(w))
+            reflow::build(&pieces, layout, &|w| vocab.count(w))
         } else {
-            reflow::build(&pieces, self.wrapped, &|_| 0)
+            reflow::build(&pieces, layout, &|_| 0)
         };
         if notes.repaired {
             flags.set(Flag::Repaired);
@@ -132,7 +134,7 @@ impl<'a> Ctx<'a> {
 
     /// The field's text as one string.
     pub(crate) fn joined(&self, acc: &Acc, flags: &mut Flags) -> Option<String> {
-        let paras = self.paragraphs(acc, flags);
+        let paras = self.paragraphs(acc, false, flags);
         if paras.is_empty() {
             return None;
         }
@@ -148,9 +150,9 @@ impl<'a> Ctx<'a> {
     /// that repeats the one before it is dropped (to residue, as
     /// `duplicate`); `drop_lead_ins` paragraphs are left out of the value
     /// (their lines stay in the field's range).
-    pub(crate) fn block_without(&self, acc: &Acc, drop_lead_ins: &[&str]) -> Field<Vec<String>> {
+    pub(crate) fn block_without(&self, acc: &Acc, kind: Block, drop_lead_ins: &[&str]) -> Field<Vec<String>> {
         let mut flags = self.flags(acc);
-        let paras = self.paragraphs(acc, &mut flags);
+        let paras = self.paragraphs(acc, kind == Block::List, &mut flags);
         let mut value: Vec<String> = Vec::with_capacity(paras.len());
         let mut prev: Option<String> = None;
         for p in paras {
@@ -189,10 +191,10 @@ impl<'a> Ctx<'a> {
     /// mid-phrase), it is looked for again in the re-joined paragraphs.
     pub(crate) fn duties(&self, resp: &Acc, outputs: &Acc) -> Duties {
         if !outputs.parts.is_empty() {
-            return Duties { responsibilities: self.block(resp), key_outputs: self.block(outputs) };
+            return Duties { responsibilities: self.list(resp), key_outputs: self.list(outputs) };
         }
         let mut flags = self.flags(resp);
-        let paras = self.paragraphs(resp, &mut flags);
+        let paras = self.paragraphs(resp, true, &mut flags);
         let lead_in = paras.iter().position(|p| {
             let mut head = String::new();
             fold_prefix_into(&p.text, LEAD_IN_BYTES, &mut head);
@@ -211,21 +213,33 @@ impl<'a> Ctx<'a> {
                     let mut acc = Acc { parts, flags: resp.flags, ..Acc::default() };
                     acc.touch(lines[0]);
                     acc.touch(lines[1]);
-                    self.block(&acc)
+                    self.list(&acc)
                 };
                 let [first, last] = self.range(resp).unwrap_or([paras[0].first, paras[paras.len() - 1].last]);
                 let before = split(first as usize..first_out as usize, [first, first_out.saturating_sub(1).max(first)]);
                 let after = split(paras[k].last as usize + 1..last as usize + 1, [first_out, last]);
                 Duties { responsibilities: before, key_outputs: after }
             }
-            _ => Duties { responsibilities: self.block(resp), key_outputs: Field::missing() },
+            _ => Duties { responsibilities: self.list(resp), key_outputs: Field::missing() },
         }
     }
 
-    /// A prose or list field; see [`Ctx::block_without`].
+    /// A prose field; see [`Ctx::block_without`].
     pub(crate) fn block(&self, acc: &Acc) -> Field<Vec<String>> {
-        self.block_without(acc, &[])
+        self.block_without(acc, Block::Prose, &[])
     }
+
+    /// A list field; see [`Ctx::block_without`].
+    pub(crate) fn list(&self, acc: &Acc) -> Field<Vec<String>> {
+        self.block_without(acc, Block::List, &[])
+    }
+}
+
+/// Whether a block field holds prose (paragraphs) or a list (items).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Block {
+    Prose,
+    List,
 }
 
 /// Runs every extractor: the record, with the segmenter's residue and the
@@ -253,11 +267,11 @@ pub(crate) fn extract(lines: &[Line], c: Collected, source: Source) -> Vacancy {
             work_experience: req(FieldId::WorkMin, FieldId::WorkDes),
             skills: req(FieldId::SkillsMin, FieldId::SkillsDes),
             languages: req(FieldId::LanguagesMin, FieldId::LanguagesDes),
-            competencies: ctx.block_without(acc(FieldId::Competencies), COMPETENCIES_LEAD_INS),
+            competencies: ctx.block_without(acc(FieldId::Competencies), Block::List, COMPETENCIES_LEAD_INS),
         },
         learning: Learning {
             training_components: block(FieldId::Training),
-            learning_elements: block(FieldId::LearningElements),
+            learning_elements: ctx.list(acc(FieldId::LearningElements)),
         },
         background: block(FieldId::Background),
         residue: Vec::new(),
