@@ -331,6 +331,21 @@ pub(crate) const COMPETENCIES_LEAD_INS: &[&str] = &[
     "expected to demonstrate and be guided by ilo competencies",
 ];
 
+/// Values that say a field has none ("Desirable: None", "N/A"): the whole
+/// value, folded. Such a field has no value; its line is form text.
+pub(crate) const NONE_VALUES: &[&str] = &[
+    "none",
+    "none required",
+    "not required",
+    "no requirement",
+    "no requirements",
+    "n a",
+    "na",
+    "not applicable",
+    "nil",
+    "not specified",
+];
+
 /// A phrase that marks a line as not content: the folded line starts with
 /// it. A block of such text goes on over the lines that follow it without
 /// a blank line ("Fraud warning: The ILO does not charge ...").
@@ -516,6 +531,7 @@ mod tests {
             .chain(NOT_RENEWABLE_WORDS)
             .chain(ROLE_WORDS)
             .chain(HONORIFICS)
+            .chain(NONE_VALUES)
             .for_each(|a| assert_folded(a));
     }
 

@@ -228,6 +228,14 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "a value that says there is none",
+        "QUALIFICATIONS AND EXPERIENCE\nWork experience:\nMinimum: Two years.\nDesirable: None\n",
+        work_des,
+        None,
+        Confidence::None,
+        &[Flag::Missing],
+    ),
+    (
         "list items one per line, ending with semicolons",
         "DUTIES AND RESPONSIBILITIES\n\nThe JPO will contribute to the following key outputs:\n\nA global overview of national activities;\nUpdated country profiles.\n",
         key_outputs,

@@ -15,11 +15,15 @@ use crate::record::{
     Vacancy, SCHEMA_VERSION,
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
-use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS};
-use crate::text::fold_prefix_into;
+use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS, NONE_VALUES};
+use crate::text::{fold, fold_prefix_into};
 
 /// How much of a paragraph is folded to recognize a lead-in sentence.
 const LEAD_IN_BYTES: usize = 160;
+
+/// The longest value that is looked up among the "none" values (the
+/// longest of them is far shorter): a paragraph is not folded whole.
+const MAX_NONE_VALUE_BYTES: usize = 40;
 
 /// Flags that make a value a guess: any of them caps confidence at medium.
 /// (`heading_fuzzy` alone does not: a heading that differs from a known
@@ -149,7 +153,9 @@ impl<'a> Ctx<'a> {
     /// A prose or list field: one string per paragraph or item. A paragraph
     /// that repeats the one before it is dropped (to residue, as
     /// `duplicate`); `drop_lead_ins` paragraphs are left out of the value
-    /// (their lines stay in the field's range).
+    /// (their lines stay in the field's range). A value that only says
+    /// there is none ("None", "N/A", [`NONE_VALUES`]) is no value: the
+    /// field is missing and its lines go to residue as form text.
     pub(crate) fn block_without(&self, acc: &Acc, kind: Block, drop_lead_ins: &[&str]) -> Field<Vec<String>> {
         let mut flags = self.flags(acc);
         let paras = self.paragraphs(acc, kind == Block::List, &mut flags);
@@ -183,7 +189,26 @@ impl<'a> Ctx<'a> {
         if value.is_empty() {
             return Field::missing();
         }
+        if let [only] = value.as_slice() {
+            if only.len() <= MAX_NONE_VALUE_BYTES && NONE_VALUES.contains(&fold(only).as_str()) {
+                self.to_residue(acc, ResidueKind::Boilerplate);
+                return Field::missing();
+            }
+        }
         field(Some(value), flags, self.range(acc))
+    }
+
+    /// Sends the input lines of a field's range to residue, as one entry.
+    fn to_residue(&self, acc: &Acc, kind: ResidueKind) {
+        let Some([first, last]) = self.range(acc) else { return };
+        let text = self
+            .lines
+            .iter()
+            .filter(|l| (first..=last).contains(&l.no) && l.has_text())
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.residue.borrow_mut().push(RawResidue { kind, text, first, last });
     }
 
     /// DUTIES: responsibilities, and the key outputs after their lead-in.
