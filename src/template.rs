@@ -496,6 +496,20 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "section",
 ];
 
+/// Sub-labels of the supervisor's name, when the supervisor is given as
+/// labelled lines ("Name: ...", "Title: ...", "Email: ..."), folded.
+/// Longer aliases first.
+pub(crate) const SUPERVISOR_NAME_LABELS: &[&str] = &["name of supervisor", "supervisor name", "full name", "name"];
+
+/// Sub-labels of the supervisor's position (see
+/// [`SUPERVISOR_NAME_LABELS`]), folded. Longer aliases first.
+pub(crate) const SUPERVISOR_POSITION_LABELS: &[&str] =
+    &["functional title", "position title", "job title", "position", "function", "title"];
+
+/// Sub-labels of the supervisor's e-mail inside the value (see
+/// [`SUPERVISOR_NAME_LABELS`]), folded.
+pub(crate) const SUPERVISOR_EMAIL_LABELS: &[&str] = &["e mail address", "email address", "e mail", "email"];
+
 /// Courtesy and academic titles before a name (folded, without the dot).
 pub(crate) const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mme", "m"];
 
@@ -532,6 +546,9 @@ mod tests {
             .chain(ROLE_WORDS)
             .chain(HONORIFICS)
             .chain(NONE_VALUES)
+            .chain(SUPERVISOR_NAME_LABELS)
+            .chain(SUPERVISOR_POSITION_LABELS)
+            .chain(SUPERVISOR_EMAIL_LABELS)
             .for_each(|a| assert_folded(a));
     }
 

@@ -55,6 +55,12 @@ fn learning_elements(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     joined(&v.learning.learning_elements)
 }
 
+fn supervisor(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.supervision.supervisor;
+    let text = f.value.as_ref().map(|s| format!("{} | {:?} | {:?}", s.name, s.position, s.email));
+    (text, f.confidence, f.flags.clone())
+}
+
 /// (name, input, field, value, confidence, flags that must be set)
 type Case = (&'static str, &'static str, Get, Option<&'static str>, Confidence, &'static [Flag]);
 
@@ -256,6 +262,14 @@ const CASES: &[Case] = &[
         "BACKGROUND INFORMATION\n\nThe unit was set up in 1970.\n\nFraud warning: The ILO does not charge any fee at any stage of the recruitment process.\n",
         background,
         Some("The unit was set up in 1970."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "a supervisor given as labelled lines",
+        "SUPERVISION\n\nDirect Supervision by:\n\nName: Jane Doe\nTitle: Senior Actuary, SOC/PFACTS\nEmail: doe@ilo.org\n",
+        supervisor,
+        Some("Jane Doe | Some(\"Senior Actuary, SOC/PFACTS\") | Some(\"doe@ilo.org\")"),
         Confidence::High,
         &[],
     ),
