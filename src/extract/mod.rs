@@ -69,14 +69,14 @@ pub(crate) struct Ctx<'a> {
     vocab: OnceCell<Vocabulary>,
     /// Residue found while extracting (repeated paragraphs).
     residue: RefCell<Vec<RawResidue>>,
-    /// The hard-wrap width of the text (see [`reflow::wrap_width`]).
-    wrap: Option<usize>,
+    /// The text is hard-wrapped (see [`reflow::is_wrapped`]).
+    wrapped: bool,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(lines: &'a [Line]) -> Self {
-        let wrap = reflow::wrap_width(lines.iter().filter(|l| l.has_text()).map(|l| l.text.as_str()));
-        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()), wrap }
+        let wrapped = reflow::is_wrapped(lines.iter().filter(|l| l.has_text()).map(|l| l.text.as_str()));
+        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()), wrapped }
     }
 
     /// The text of a part.
@@ -120,7 +120,7 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));
-        let layout = Layout { wrap: self.wrap, list };
+        let layout = Layout { wrapped: self.wrapped, list };
         let (paras, notes) = if needs_vocab {
             let vocab = self.vocab.get_or_init(|| Vocabulary::from_texts(self.lines.iter().map(|l| l.text.as_str())));
             reflow::build(&pieces, layout, &|w| vocab.count(w))

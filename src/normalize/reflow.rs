@@ -33,16 +33,6 @@ pub(crate) fn is_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     long > 0 && within as f32 >= long as f32 * WRAPPED_SHARE
 }
 
-/// The hard-wrap width of a document (the longest of its lines within
-/// [`MAX_WRAP_COLUMNS`], in characters), or `None` when it is not
-/// hard-wrapped (see [`is_wrapped`]).
-pub(crate) fn wrap_width<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
-    if !is_wrapped(lines.clone()) {
-        return None;
-    }
-    lines.map(|l| l.chars().count()).filter(|&n| n <= MAX_WRAP_COLUMNS).max()
-}
-
 /// Columns a list marker and its indent may take before a line's text
 /// ("•   "): the text of a piece is without them.
 const MARKER_COLUMNS: usize = 4;
@@ -62,19 +52,24 @@ fn next_word_fits(prev: &str, next: &str, width: usize) -> bool {
 }
 
 /// Whether a line ends in a way that a list item goes on after: a comma,
-/// a hyphen or dash, an opening bracket, a slash or ampersand, or a word
-/// no sentence ends with.
+/// a hyphen or dash, an opening bracket, a slash or ampersand, a word no
+/// sentence ends with, or a capitalized word or acronym (a name that may
+/// go on: "the Global Employment" / "Trends for Youth report").
 fn ends_mid_phrase(s: &str) -> bool {
-    s.ends_with([',', '-', '–', '—', '(', '[', '/', '&']) || ends_with_continuing_word(s)
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    s.ends_with([',', '-', '–', '—', '(', '[', '/', '&'])
+        || ends_with_continuing_word(s)
+        || last.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
 }
 
 /// In a list field, whether the line `next` starts a new item after the
 /// line `prev`, although no list marker or blank line says so (items
-/// given one per line): `next` starts with a capital, and `prev` ends
-/// with `;` or `:`, or does not end mid-phrase and, in hard-wrapped text
-/// (`width`), is short enough that `next`'s first word would have fitted.
+/// given one per line): `next` starts with a capital letter (not a
+/// bracket or a quote), and `prev` ends with `;` or `:`, or does not end
+/// mid-phrase and, in hard-wrapped text (`width`: the widest line of the
+/// field), is short enough that `next`'s first word would have fitted.
 fn starts_unmarked_item(prev: &str, next: &str, width: Option<usize>) -> bool {
-    if !starts_uppercase(next) {
+    if !next.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
     let t = prev.trim_end_matches([')', ']', '"', '\'', '”', '’']);
@@ -87,9 +82,9 @@ fn starts_unmarked_item(prev: &str, next: &str, width: Option<usize>) -> bool {
 /// How a field's text is laid out, for [`build`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Layout {
-    /// The document's hard-wrap width ([`wrap_width`]); `None` when it has
-    /// a paragraph per line, as word processors export.
-    pub wrap: Option<usize>,
+    /// The document is hard-wrapped ([`is_wrapped`]); if not, it has a
+    /// paragraph per line, as word processors export.
+    pub wrapped: bool,
     /// The field is a list: items may stand one per line without markers.
     pub list: bool,
 }
@@ -205,8 +200,9 @@ impl Vocabulary {
 /// - in a list field (`layout.list`), a line that starts with a capital
 ///   after a line ending with `;` or `:`, or after a line that does not
 ///   end mid-phrase and (in hard-wrapped text) had room for its first
-///   word, starts a new item (items one per line, without markers);
-/// - in text that is not hard-wrapped (`layout.wrap` `None`: one paragraph
+///   word within the field's widest line, starts a new item (items one
+///   per line, without markers);
+/// - in text that is not hard-wrapped (`layout.wrapped` false: one paragraph
 ///   per line, as word processors export), a line after a finished
 ///   sentence that starts with a capital starts a new paragraph;
 /// - otherwise lines are joined (hard-wrapped text), undoing a line-end
@@ -220,8 +216,12 @@ pub(crate) fn build(
     let mut out: Vec<Paragraph> = Vec::new();
     let mut notes = ReflowNotes::default();
     // the text of the piece before, for the list-item rule (a line's own
-    // length, not its paragraph's)
+    // length, not its paragraph's), and the field's widest line: the wrap
+    // width as this field shows it (the document's widest line may be a
+    // table row or a long token, and is no bound)
     let mut prev_line = "";
+    let width = (layout.wrapped && layout.list)
+        .then(|| pieces.iter().map(|p| p.text.chars().count()).filter(|&n| n <= MAX_WRAP_COLUMNS).max().unwrap_or(0));
     for p in pieces {
         if p.text.is_empty() {
             continue;
@@ -239,10 +239,10 @@ pub(crate) fn build(
                 }
                 cont
             }
-            Some(_) if layout.list && starts_unmarked_item(prev_line, p.text, layout.wrap) => false,
+            Some(_) if layout.list && starts_unmarked_item(prev_line, p.text, width) => false,
             // unwrapped text has a paragraph per line: a line after a
             // finished sentence starts a new one
-            Some(prev) if layout.wrap.is_none() => !(ends_sentence(&prev.text) && starts_uppercase(p.text)),
+            Some(prev) if !layout.wrapped => !(ends_sentence(&prev.text) && starts_uppercase(p.text)),
             Some(_) => true,
         };
         prev_line = p.text;
@@ -328,8 +328,8 @@ fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -
 mod tests {
     use super::*;
 
-    const WRAPPED: Layout = Layout { wrap: Some(80), list: false };
-    const UNWRAPPED: Layout = Layout { wrap: None, list: false };
+    const WRAPPED: Layout = Layout { wrapped: true, list: false };
+    const UNWRAPPED: Layout = Layout { wrapped: false, list: false };
 
     fn piece(text: &str, line: u32, bullet: bool, blank_before: bool) -> Piece<'_> {
         Piece { text, line, bullet, blank_before, page_break: false }
@@ -417,8 +417,8 @@ mod tests {
 
     #[test]
     fn list_items_one_per_line_without_markers() {
-        let items = |pieces: &[Piece<'_>], wrap: Option<usize>| -> Vec<String> {
-            build(pieces, Layout { wrap, list: true }, &|_| 0).0.into_iter().map(|p| p.text).collect()
+        let items = |pieces: &[Piece<'_>], wrapped: bool| -> Vec<String> {
+            build(pieces, Layout { wrapped, list: true }, &|_| 0).0.into_iter().map(|p| p.text).collect()
         };
         // items ending with ";", wrapped or not
         let p = [
@@ -426,15 +426,15 @@ mod tests {
             piece("Declaration, based on the reports of national focal points;", 2, false, false),
             piece("Updated Q&As on wages.", 3, false, false),
         ];
-        assert_eq!(items(&p, Some(80)).len(), 2);
-        assert_eq!(items(&p[1..], None).len(), 2);
+        assert_eq!(items(&p, true).len(), 2);
+        assert_eq!(items(&p[1..], false).len(), 2);
         // items without punctuation: in unwrapped text each line is one
         let p = [
             piece("Become familiar with the international social security standards", 1, false, false),
             piece("Acquire practical experience of actuarial valuations", 2, false, false),
             piece("Get acquainted with the work of a multi-cultural team", 3, false, false),
         ];
-        assert_eq!(items(&p, None).len(), 3);
+        assert_eq!(items(&p, false).len(), 3);
         // in wrapped text, a short line whose next word would have fitted
         let p = [
             piece("Become familiar with the international social security standards and", 1, false, false),
@@ -442,7 +442,7 @@ mod tests {
             piece("Acquire practical experience of actuarial valuations", 3, false, false),
         ];
         assert_eq!(
-            items(&p, Some(80)),
+            items(&p, true),
             [
                 "Become familiar with the international social security standards and their financing principles",
                 "Acquire practical experience of actuarial valuations"
@@ -453,9 +453,15 @@ mod tests {
             piece("Contribute to the preparation of reports for the sessions of the International", 1, false, false),
             piece("Labour Conference and of the Governing Body", 2, false, false),
         ];
-        assert_eq!(items(&p, Some(80)).len(), 1);
+        assert_eq!(items(&p, true).len(), 1);
         let p = [piece("Work with the", 1, false, false), piece("Governing Body", 2, false, false)];
-        assert_eq!(items(&p, None).len(), 1);
+        assert_eq!(items(&p, false).len(), 1);
+        // a name going on, a bracket: not a new item
+        let p =
+            [piece("Contribute to the biennial Global", 1, false, false), piece("Employment Trends", 2, false, false)];
+        assert_eq!(items(&p, false).len(), 1);
+        let p = [piece("A training allowance", 1, false, false), piece("(DTTA) of $4.000", 2, false, false)];
+        assert_eq!(items(&p, false).len(), 1);
         // prose keeps its wrapped lines together
         let p = [piece("their financing principles", 1, false, false), piece("Acquire practice", 2, false, false)];
         assert_eq!(build(&p, WRAPPED, &|_| 0).0.len(), 1);
