@@ -331,27 +331,30 @@ pub(crate) const COMPETENCIES_LEAD_INS: &[&str] = &[
     "expected to demonstrate and be guided by ilo competencies",
 ];
 
-/// What a boilerplate phrase is matched against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Match {
-    /// The folded line starts with the phrase.
-    Prefix,
-    /// The folded line is exactly the phrase.
-    Whole,
-}
+/// Values that say a field has none ("Desirable: None", "N/A"): the whole
+/// value, folded. Such a field has no value; its line is form text.
+pub(crate) const NONE_VALUES: &[&str] = &[
+    "none",
+    "none required",
+    "not required",
+    "no requirement",
+    "no requirements",
+    "n a",
+    "na",
+    "not applicable",
+    "nil",
+    "not specified",
+];
 
-/// A phrase that marks a line as not content.
+/// A phrase that marks a line as not content: the folded line starts with
+/// it. A block of such text goes on over the lines that follow it without
+/// a blank line ("Fraud warning: The ILO does not charge ...").
 pub(crate) struct Phrase {
     pub text: &'static str,
-    pub how: Match,
 }
 
 const fn p(text: &'static str) -> Phrase {
-    Phrase { text, how: Match::Prefix }
-}
-
-const fn w(text: &'static str) -> Phrase {
-    Phrase { text, how: Match::Whole }
+    Phrase { text }
 }
 
 /// Form text that is never content: the note for supervisors, the form's
@@ -365,7 +368,7 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("we welcome applications from qualified women and men"),
     p("if needed reasonable accommodation will be provided"),
     p("the ilo has a smoke free environment"),
-    w("fraud warning"),
+    p("fraud warning"),
     p("the ilo does not charge any fee"),
     p("messages originating from a non ilo e mail account"),
     p("in addition the ilo does not require or need to know"),
@@ -523,6 +526,20 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "section",
 ];
 
+/// Sub-labels of the supervisor's name, when the supervisor is given as
+/// labelled lines ("Name: ...", "Title: ...", "Email: ..."), folded.
+/// Longer aliases first.
+pub(crate) const SUPERVISOR_NAME_LABELS: &[&str] = &["name of supervisor", "supervisor name", "full name", "name"];
+
+/// Sub-labels of the supervisor's position (see
+/// [`SUPERVISOR_NAME_LABELS`]), folded. Longer aliases first.
+pub(crate) const SUPERVISOR_POSITION_LABELS: &[&str] =
+    &["functional title", "position title", "job title", "position", "function", "title"];
+
+/// Sub-labels of the supervisor's e-mail inside the value (see
+/// [`SUPERVISOR_NAME_LABELS`]), folded.
+pub(crate) const SUPERVISOR_EMAIL_LABELS: &[&str] = &["e mail address", "email address", "e mail", "email"];
+
 /// Courtesy and academic titles before a name (folded, without the dot).
 pub(crate) const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mme", "m"];
 
@@ -560,6 +577,10 @@ mod tests {
             .chain(HONORIFICS)
             .chain(FOREIGN_SECTION_WORDS)
             .chain(HEADING_CONTINUED)
+            .chain(NONE_VALUES)
+            .chain(SUPERVISOR_NAME_LABELS)
+            .chain(SUPERVISOR_POSITION_LABELS)
+            .chain(SUPERVISOR_EMAIL_LABELS)
             .for_each(|a| assert_folded(a));
     }
 

@@ -51,6 +51,16 @@ fn background(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     joined(&v.background)
 }
 
+fn learning_elements(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.learning.learning_elements)
+}
+
+fn supervisor(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.supervision.supervisor;
+    let text = f.value.as_ref().map(|s| format!("{} | {:?} | {:?}", s.name, s.position, s.email));
+    (text, f.confidence, f.flags.clone())
+}
+
 /// (name, input, field, value, confidence, flags that must be set)
 type Case = (&'static str, &'static str, Get, Option<&'static str>, Confidence, &'static [Flag]);
 
@@ -310,6 +320,46 @@ const CASES: &[Case] = &[
         Some("JPO in Bogotá and Ramírez"),
         Confidence::High,
         &[Flag::Repaired],
+    ),
+    (
+        "a value that says there is none",
+        "QUALIFICATIONS AND EXPERIENCE\nWork experience:\nMinimum: Two years.\nDesirable: None\n",
+        work_des,
+        None,
+        Confidence::None,
+        &[Flag::Missing],
+    ),
+    (
+        "list items one per line, ending with semicolons",
+        "DUTIES AND RESPONSIBILITIES\n\nThe JPO will contribute to the following key outputs:\n\nA global overview of national activities;\nUpdated country profiles.\n",
+        key_outputs,
+        Some("A global overview of national activities; | Updated country profiles."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "list items one per line, without punctuation",
+        "TRAINING COMPONENTS AND LEARNING ELEMENTS\n\nTraining components:\n\nThe JPO will be trained on the job, in one paragraph per line as word processors export it, not hard-wrapped.\n\nLearning elements:\n\nBecome familiar with the standards\nGet acquainted with the work of a team\n",
+        learning_elements,
+        Some("Become familiar with the standards | Get acquainted with the work of a team"),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "the fraud warning with its text on the same line",
+        "BACKGROUND INFORMATION\n\nThe unit was set up in 1970.\n\nFraud warning: The ILO does not charge any fee at any stage of the recruitment process.\n",
+        background,
+        Some("The unit was set up in 1970."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "a supervisor given as labelled lines",
+        "SUPERVISION\n\nDirect Supervision by:\n\nName: Jane Doe\nTitle: Senior Actuary, SOC/PFACTS\nEmail: doe@ilo.org\n",
+        supervisor,
+        Some("Jane Doe | Some(\"Senior Actuary, SOC/PFACTS\") | Some(\"doe@ilo.org\")"),
+        Confidence::High,
+        &[],
     ),
 ];
 

@@ -8,18 +8,22 @@ mod supervision;
 
 use std::cell::{OnceCell, RefCell};
 
-use crate::normalize::reflow::{self, Paragraph, Piece, Vocabulary};
+use crate::normalize::reflow::{self, Layout, Paragraph, Piece, Vocabulary};
 use crate::normalize::Line;
 use crate::record::{
     Confidence, Duties, Field, Flag, Learning, Qualifications, Requirement, Residue, ResidueKind, Source, Supervision,
     Vacancy, SCHEMA_VERSION,
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
-use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS};
-use crate::text::fold_prefix_into;
+use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS, NONE_VALUES};
+use crate::text::{fold, fold_prefix_into};
 
 /// How much of a paragraph is folded to recognize a lead-in sentence.
 const LEAD_IN_BYTES: usize = 160;
+
+/// The longest value that is looked up among the "none" values (the
+/// longest of them is far shorter): a paragraph is not folded whole.
+const MAX_NONE_VALUE_BYTES: usize = 40;
 
 /// Flags that make a value a guess: any of them caps confidence at medium.
 /// (`heading_fuzzy` alone does not: a heading that differs from a known
@@ -101,8 +105,9 @@ impl<'a> Ctx<'a> {
         Some([acc.first_line?, acc.last_line?])
     }
 
-    /// The field's text as paragraphs (wrapped lines re-joined).
-    pub(crate) fn paragraphs(&self, acc: &Acc, flags: &mut Flags) -> Vec<Paragraph> {
+    /// The field's text as paragraphs (wrapped lines re-joined); in a
+    /// `list` field, items may stand one per line without markers.
+    pub(crate) fn paragraphs(&self, acc: &Acc, list: bool, flags: &mut Flags) -> Vec<Paragraph> {
         let pieces: Vec<Piece<'_>> = acc
             .parts
             .iter()
@@ -115,11 +120,12 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));
+        let layout = Layout { wrapped: self.wrapped, list };
         let (paras, notes) = if needs_vocab {
             let vocab = self.vocab.get_or_init(|| Vocabulary::from_texts(self.lines.iter().map(|l| l.text.as_str())));
-            reflow::build(&pieces, self.wrapped, &|w| vocab.count(w))
+            reflow::build(&pieces, layout, &|w| vocab.count(w))
         } else {
-            reflow::build(&pieces, self.wrapped, &|_| 0)
+            reflow::build(&pieces, layout, &|_| 0)
         };
         if notes.repaired {
             flags.set(Flag::Repaired);
@@ -132,7 +138,7 @@ impl<'a> Ctx<'a> {
 
     /// The field's text as one string.
     pub(crate) fn joined(&self, acc: &Acc, flags: &mut Flags) -> Option<String> {
-        let paras = self.paragraphs(acc, flags);
+        let paras = self.paragraphs(acc, false, flags);
         if paras.is_empty() {
             return None;
         }
@@ -147,10 +153,12 @@ impl<'a> Ctx<'a> {
     /// A prose or list field: one string per paragraph or item. A paragraph
     /// that repeats the one before it is dropped (to residue, as
     /// `duplicate`); `drop_lead_ins` paragraphs are left out of the value
-    /// (their lines stay in the field's range).
-    pub(crate) fn block_without(&self, acc: &Acc, drop_lead_ins: &[&str]) -> Field<Vec<String>> {
+    /// (their lines stay in the field's range). A value that only says
+    /// there is none ("None", "N/A", [`NONE_VALUES`]) is no value: the
+    /// field is missing and its lines go to residue as form text.
+    pub(crate) fn block_without(&self, acc: &Acc, kind: Block, drop_lead_ins: &[&str]) -> Field<Vec<String>> {
         let mut flags = self.flags(acc);
-        let paras = self.paragraphs(acc, &mut flags);
+        let paras = self.paragraphs(acc, kind == Block::List, &mut flags);
         let mut value: Vec<String> = Vec::with_capacity(paras.len());
         let mut prev: Option<String> = None;
         for p in paras {
@@ -181,7 +189,26 @@ impl<'a> Ctx<'a> {
         if value.is_empty() {
             return Field::missing();
         }
+        if let [only] = value.as_slice() {
+            if only.len() <= MAX_NONE_VALUE_BYTES && NONE_VALUES.contains(&fold(only).as_str()) {
+                self.to_residue(acc, ResidueKind::Boilerplate);
+                return Field::missing();
+            }
+        }
         field(Some(value), flags, self.range(acc))
+    }
+
+    /// Sends the input lines of a field's range to residue, as one entry.
+    fn to_residue(&self, acc: &Acc, kind: ResidueKind) {
+        let Some([first, last]) = self.range(acc) else { return };
+        let text = self
+            .lines
+            .iter()
+            .filter(|l| (first..=last).contains(&l.no) && l.has_text())
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.residue.borrow_mut().push(RawResidue { kind, text, first, last });
     }
 
     /// DUTIES: responsibilities, and the key outputs after their lead-in.
@@ -189,10 +216,10 @@ impl<'a> Ctx<'a> {
     /// mid-phrase), it is looked for again in the re-joined paragraphs.
     pub(crate) fn duties(&self, resp: &Acc, outputs: &Acc) -> Duties {
         if !outputs.parts.is_empty() {
-            return Duties { responsibilities: self.block(resp), key_outputs: self.block(outputs) };
+            return Duties { responsibilities: self.list(resp), key_outputs: self.list(outputs) };
         }
         let mut flags = self.flags(resp);
-        let paras = self.paragraphs(resp, &mut flags);
+        let paras = self.paragraphs(resp, true, &mut flags);
         let lead_in = paras.iter().position(|p| {
             let mut head = String::new();
             fold_prefix_into(&p.text, LEAD_IN_BYTES, &mut head);
@@ -211,21 +238,33 @@ impl<'a> Ctx<'a> {
                     let mut acc = Acc { parts, flags: resp.flags, ..Acc::default() };
                     acc.touch(lines[0]);
                     acc.touch(lines[1]);
-                    self.block(&acc)
+                    self.list(&acc)
                 };
                 let [first, last] = self.range(resp).unwrap_or([paras[0].first, paras[paras.len() - 1].last]);
                 let before = split(first as usize..first_out as usize, [first, first_out.saturating_sub(1).max(first)]);
                 let after = split(paras[k].last as usize + 1..last as usize + 1, [first_out, last]);
                 Duties { responsibilities: before, key_outputs: after }
             }
-            _ => Duties { responsibilities: self.block(resp), key_outputs: Field::missing() },
+            _ => Duties { responsibilities: self.list(resp), key_outputs: Field::missing() },
         }
     }
 
-    /// A prose or list field; see [`Ctx::block_without`].
+    /// A prose field; see [`Ctx::block_without`].
     pub(crate) fn block(&self, acc: &Acc) -> Field<Vec<String>> {
-        self.block_without(acc, &[])
+        self.block_without(acc, Block::Prose, &[])
     }
+
+    /// A list field; see [`Ctx::block_without`].
+    pub(crate) fn list(&self, acc: &Acc) -> Field<Vec<String>> {
+        self.block_without(acc, Block::List, &[])
+    }
+}
+
+/// Whether a block field holds prose (paragraphs) or a list (items).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Block {
+    Prose,
+    List,
 }
 
 /// Runs every extractor: the record, with the segmenter's residue and the
@@ -253,11 +292,11 @@ pub(crate) fn extract(lines: &[Line], c: Collected, source: Source) -> Vacancy {
             work_experience: req(FieldId::WorkMin, FieldId::WorkDes),
             skills: req(FieldId::SkillsMin, FieldId::SkillsDes),
             languages: req(FieldId::LanguagesMin, FieldId::LanguagesDes),
-            competencies: ctx.block_without(acc(FieldId::Competencies), COMPETENCIES_LEAD_INS),
+            competencies: ctx.block_without(acc(FieldId::Competencies), Block::List, COMPETENCIES_LEAD_INS),
         },
         learning: Learning {
             training_components: block(FieldId::Training),
-            learning_elements: block(FieldId::LearningElements),
+            learning_elements: ctx.list(acc(FieldId::LearningElements)),
         },
         background: block(FieldId::Background),
         residue: Vec::new(),

@@ -5,7 +5,13 @@ use crate::normalize::bullets;
 use crate::record::{Field, Flag, Supervisor};
 use crate::segment::builder::emails;
 use crate::segment::Acc;
-use crate::template::{HONORIFICS, NAME_PARTICLES, ROLE_WORDS};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::template::{
+    HONORIFICS, NAME_PARTICLES, ROLE_WORDS, SUPERVISOR_EMAIL_LABELS, SUPERVISOR_NAME_LABELS, SUPERVISOR_POSITION_LABELS,
+};
 use crate::text::collapse_spaces;
 
 /// The most words a person's name has ("Maria de la Cruz Gomez" is 5).
@@ -139,6 +145,76 @@ fn split(text: &str) -> Option<(Supervisor, Split)> {
     Some((Supervisor { name: words[..n].join(" "), position: position(&words[n..].join(" ")), email }, Split::Guess))
 }
 
+/// What a supervisor sub-label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Name,
+    Position,
+    Email,
+}
+
+/// The supervisor sub-labels ("Name:", "Title:", "E-mail:"), each followed
+/// by a colon, at the start of the text or after a space or separator; one
+/// capture group per [`Part`].
+static SUB_LABELS: LazyLock<Regex> = LazyLock::new(|| {
+    let alts = |aliases: &[&str]| {
+        aliases
+            .iter()
+            .map(|a| a.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[\s\-/]*"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s,;])(?:({})|({})|({}))\s*:",
+        alts(SUPERVISOR_NAME_LABELS),
+        alts(SUPERVISOR_POSITION_LABELS),
+        alts(SUPERVISOR_EMAIL_LABELS)
+    ))
+    .expect("valid regex")
+});
+
+/// A supervisor given as labelled parts ("Name: Jane Doe Title: Senior
+/// Specialist Email: doe@ilo.org", on one line or several): the labels
+/// tell the name from the position. `None` unless a name label starts the
+/// text and each part is labelled once.
+fn split_labelled(text: &str) -> Option<(Supervisor, Split)> {
+    let re = &*SUB_LABELS;
+    let mut found: Vec<(Part, usize, usize)> = Vec::new();
+    for c in re.captures_iter(text) {
+        let (part, g) = if let Some(g) = c.get(1) {
+            (Part::Name, g)
+        } else if let Some(g) = c.get(2) {
+            (Part::Position, g)
+        } else {
+            (Part::Email, c.get(3)?)
+        };
+        let end = c.get(0).map_or(g.end(), |m| m.end());
+        if found.iter().any(|(p, _, _)| *p == part) {
+            return None;
+        }
+        found.push((part, g.start(), end));
+    }
+    // the text starts with the name's label: nothing unlabelled before it
+    match found.first() {
+        Some((Part::Name, start, _)) if trim_sep(&text[..*start]).is_empty() => {}
+        _ => return None,
+    }
+    let value = |k: usize| {
+        let from = found[k].2;
+        let to = found.get(k + 1).map_or(text.len(), |n| n.1);
+        strip_emails(&text[from..to]).0
+    };
+    let name = value(0);
+    if name.is_empty() {
+        return None;
+    }
+    let position = found.iter().position(|(p, _, _)| *p == Part::Position).map(value).filter(|p| !p.is_empty());
+    let email = emails(text).next().map(|m| m.as_str().to_string());
+    // a labelled name that does not look like one is not trusted blindly
+    let how = if looks_like_name(&name) { Split::Delimited } else { Split::Guess };
+    Some((Supervisor { name, position, email }, how))
+}
+
 /// Parses a supervisor text; the flag says whether the split was a guess.
 #[cfg(test)]
 pub(crate) fn parse_supervisor(text: &str) -> Option<(Supervisor, bool)> {
@@ -171,7 +247,7 @@ pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
         }
         _ => None,
     };
-    match by_lines.or_else(|| split(&text)) {
+    match split_labelled(&text).or(by_lines).or_else(|| split(&text)) {
         Some((mut s, how)) => {
             match how {
                 Split::Guess => flags.set(Flag::Ambiguous),
@@ -266,6 +342,17 @@ mod tests {
         assert_eq!(strip_honorific("Ms Jane Doe"), Some("Jane Doe"));
         assert_eq!(strip_honorific("Drew Barrymore"), None);
         assert_eq!(strip_honorific("Mr. Smith"), None);
+        let (s, how) =
+            split_labelled("Name: Henrik Aalstad Title: Senior Actuary, SOC/PFACTS E-mail: aalstad@ilo.org").unwrap();
+        assert_eq!(how, Split::Delimited);
+        assert_eq!(s.name, "Henrik Aalstad");
+        assert_eq!(s.position.as_deref(), Some("Senior Actuary, SOC/PFACTS"));
+        assert_eq!(s.email.as_deref(), Some("aalstad@ilo.org"));
+        let (s, _) = split_labelled("Name: Jane Doe aalstad@ilo.org").unwrap();
+        assert_eq!((s.name.as_str(), s.position), ("Jane Doe", None));
+        // unlabelled text before the name, or no name label: not this form
+        assert!(split_labelled("Jane Doe, Title: Specialist").is_none());
+        assert!(split_labelled("Jane Doe, Senior Specialist, doe@ilo.org").is_none());
         for (text, name, pos, email, guess) in cases {
             let (s, g) = parse_supervisor(text).expect("a supervisor");
             assert_eq!(

@@ -33,6 +33,62 @@ pub(crate) fn is_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     long > 0 && within as f32 >= long as f32 * WRAPPED_SHARE
 }
 
+/// Columns a list marker and its indent may take before a line's text
+/// ("•   "): the text of a piece is without them.
+const MARKER_COLUMNS: usize = 4;
+
+/// Share (percent) of the wrap width that a line and the next line's first
+/// word must fit in for the line break to be a real one: greedy wrapping
+/// breaks a line only when the next word does not fit, and the margin
+/// covers proportional fonts and indents.
+const FIT_SHARE_PERCENT: usize = 85;
+
+/// Whether the first word of `next` would have fitted on the line `prev`
+/// in text hard-wrapped at `width`: then the break was not made by the
+/// wrapping.
+fn next_word_fits(prev: &str, next: &str, width: usize) -> bool {
+    let first = next.split(' ').next().unwrap_or(next);
+    prev.chars().count() + 1 + first.chars().count() + MARKER_COLUMNS <= width * FIT_SHARE_PERCENT / 100
+}
+
+/// Whether a line ends in a way that a list item goes on after: a comma,
+/// a hyphen or dash, an opening bracket, a slash or ampersand, a word no
+/// sentence ends with, or a capitalized word or acronym (a name that may
+/// go on: "the Global Employment" / "Trends for Youth report").
+fn ends_mid_phrase(s: &str) -> bool {
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    s.ends_with([',', '-', '–', '—', '(', '[', '/', '&'])
+        || ends_with_continuing_word(s)
+        || last.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
+}
+
+/// In a list field, whether the line `next` starts a new item after the
+/// line `prev`, although no list marker or blank line says so (items
+/// given one per line): `next` starts with a capital letter (not a
+/// bracket or a quote), and `prev` ends with `;` or `:`, or does not end
+/// mid-phrase and, in hard-wrapped text (`width`: the widest line of the
+/// field), is short enough that `next`'s first word would have fitted.
+fn starts_unmarked_item(prev: &str, next: &str, width: Option<usize>) -> bool {
+    if !next.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let t = prev.trim_end_matches([')', ']', '"', '\'', '”', '’']);
+    if t.ends_with([';', ':']) {
+        return true;
+    }
+    !ends_mid_phrase(prev) && width.is_none_or(|w| next_word_fits(prev, next, w))
+}
+
+/// How a field's text is laid out, for [`build`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Layout {
+    /// The document is hard-wrapped ([`is_wrapped`]); if not, it has a
+    /// paragraph per line, as word processors export.
+    pub wrapped: bool,
+    /// The field is a list: items may stand one per line without markers.
+    pub list: bool,
+}
+
 /// Whether the text ends a sentence: `.`, `!` or `?`, possibly followed by
 /// closing quotes or brackets.
 fn ends_sentence(s: &str) -> bool {
@@ -141,15 +197,31 @@ impl Vocabulary {
 /// - a page break is treated the same way, and a list item or a word
 ///   broken by a hyphen also goes on over it when the text before does
 ///   not end a clause;
-/// - in text that is not hard-wrapped (`wrapped` false: one paragraph per
-///   line, as word processors export), a line after a finished sentence
-///   that starts with a capital starts a new paragraph;
+/// - in a list field (`layout.list`), a line that starts with a capital
+///   after a line ending with `;` or `:`, or after a line that does not
+///   end mid-phrase and (in hard-wrapped text) had room for its first
+///   word within the field's widest line, starts a new item (items one
+///   per line, without markers);
+/// - in text that is not hard-wrapped (`layout.wrapped` false: one paragraph
+///   per line, as word processors export), a line after a finished
+///   sentence that starts with a capital starts a new paragraph;
 /// - otherwise lines are joined (hard-wrapped text), undoing a line-end
 ///   hyphen when `count` (how often a word occurs in the document) says
 ///   the hyphen broke a word.
-pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) -> u32) -> (Vec<Paragraph>, ReflowNotes) {
+pub(crate) fn build(
+    pieces: &[Piece<'_>],
+    layout: Layout,
+    count: &dyn Fn(&str) -> u32,
+) -> (Vec<Paragraph>, ReflowNotes) {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut notes = ReflowNotes::default();
+    // the text of the piece before, for the list-item rule (a line's own
+    // length, not its paragraph's), and the field's widest line: the wrap
+    // width as this field shows it (the document's widest line may be a
+    // table row or a long token, and is no bound)
+    let mut prev_line = "";
+    let width = (layout.wrapped && layout.list)
+        .then(|| pieces.iter().map(|p| p.text.chars().count()).filter(|&n| n <= MAX_WRAP_COLUMNS).max().unwrap_or(0));
     for p in pieces {
         if p.text.is_empty() {
             continue;
@@ -167,11 +239,13 @@ pub(crate) fn build(pieces: &[Piece<'_>], wrapped: bool, count: &dyn Fn(&str) ->
                 }
                 cont
             }
+            Some(_) if layout.list && starts_unmarked_item(prev_line, p.text, width) => false,
             // unwrapped text has a paragraph per line: a line after a
             // finished sentence starts a new one
-            Some(prev) if !wrapped => !(ends_sentence(&prev.text) && starts_uppercase(p.text)),
+            Some(prev) if !layout.wrapped => !(ends_sentence(&prev.text) && starts_uppercase(p.text)),
             Some(_) => true,
         };
+        prev_line = p.text;
         if join {
             let prev = out.last_mut().expect("checked above");
             notes.multiline = true;
@@ -287,6 +361,9 @@ fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -
 mod tests {
     use super::*;
 
+    const WRAPPED: Layout = Layout { wrapped: true, list: false };
+    const UNWRAPPED: Layout = Layout { wrapped: false, list: false };
+
     fn piece(text: &str, line: u32, bullet: bool, blank_before: bool) -> Piece<'_> {
         Piece { text, line, bullet, blank_before, page_break: false }
     }
@@ -296,7 +373,7 @@ mod tests {
         let v = Vocabulary::from_texts(
             vocab.iter().copied().chain(std::iter::once("")).chain(pieces.iter().map(|p| p.text)),
         );
-        build(pieces, true, &|w| v.count(w)).0.into_iter().map(|p| p.text).collect()
+        build(pieces, WRAPPED, &|w| v.count(w)).0.into_iter().map(|p| p.text).collect()
     }
 
     #[test]
@@ -361,14 +438,66 @@ mod tests {
             piece("Good communication skills.", 1, false, false),
             piece("Excellent computer skills.", 2, false, false),
         ];
-        let paras: Vec<String> = build(&p, false, &|_| 0).0.into_iter().map(|p| p.text).collect();
+        let paras: Vec<String> = build(&p, UNWRAPPED, &|_| 0).0.into_iter().map(|p| p.text).collect();
         assert_eq!(paras, ["Good communication skills.", "Excellent computer skills."]);
-        let joined: Vec<String> = build(&p, true, &|_| 0).0.into_iter().map(|p| p.text).collect();
+        let joined: Vec<String> = build(&p, WRAPPED, &|_| 0).0.into_iter().map(|p| p.text).collect();
         assert_eq!(joined, ["Good communication skills. Excellent computer skills."]);
         let wrapped = "x".repeat(80);
         assert!(is_wrapped(std::iter::repeat_n(wrapped.as_str(), 10)));
         let long = "x".repeat(400);
         assert!(!is_wrapped([long.as_str(), wrapped.as_str()].into_iter()));
+    }
+
+    #[test]
+    fn list_items_one_per_line_without_markers() {
+        let items = |pieces: &[Piece<'_>], wrapped: bool| -> Vec<String> {
+            build(pieces, Layout { wrapped, list: true }, &|_| 0).0.into_iter().map(|p| p.text).collect()
+        };
+        // items ending with ";", wrapped or not
+        let p = [
+            piece("A global overview of national activities for the promotion of the MNE", 1, false, false),
+            piece("Declaration, based on the reports of national focal points;", 2, false, false),
+            piece("Updated Q&As on wages.", 3, false, false),
+        ];
+        assert_eq!(items(&p, true).len(), 2);
+        assert_eq!(items(&p[1..], false).len(), 2);
+        // items without punctuation: in unwrapped text each line is one
+        let p = [
+            piece("Become familiar with the international social security standards", 1, false, false),
+            piece("Acquire practical experience of actuarial valuations", 2, false, false),
+            piece("Get acquainted with the work of a multi-cultural team", 3, false, false),
+        ];
+        assert_eq!(items(&p, false).len(), 3);
+        // in wrapped text, a short line whose next word would have fitted
+        let p = [
+            piece("Become familiar with the international social security standards and", 1, false, false),
+            piece("their financing principles", 2, false, false),
+            piece("Acquire practical experience of actuarial valuations", 3, false, false),
+        ];
+        assert_eq!(
+            items(&p, true),
+            [
+                "Become familiar with the international social security standards and their financing principles",
+                "Acquire practical experience of actuarial valuations"
+            ]
+        );
+        // a full line before a capital is a wrap; so is a line ending mid-phrase
+        let p = [
+            piece("Contribute to the preparation of reports for the sessions of the International", 1, false, false),
+            piece("Labour Conference and of the Governing Body", 2, false, false),
+        ];
+        assert_eq!(items(&p, true).len(), 1);
+        let p = [piece("Work with the", 1, false, false), piece("Governing Body", 2, false, false)];
+        assert_eq!(items(&p, false).len(), 1);
+        // a name going on, a bracket: not a new item
+        let p =
+            [piece("Contribute to the biennial Global", 1, false, false), piece("Employment Trends", 2, false, false)];
+        assert_eq!(items(&p, false).len(), 1);
+        let p = [piece("A training allowance", 1, false, false), piece("(DTTA) of $4.000", 2, false, false)];
+        assert_eq!(items(&p, false).len(), 1);
+        // prose keeps its wrapped lines together
+        let p = [piece("their financing principles", 1, false, false), piece("Acquire practice", 2, false, false)];
+        assert_eq!(build(&p, WRAPPED, &|_| 0).0.len(), 1);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::{Candidate, Collected, FieldId, Flags, Part, RawResidue};
 use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
-    Label, Match, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
+    Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
 };
 use crate::text::{fold_into, fold_prefix_into};
 
@@ -103,8 +103,8 @@ fn is_scalar(id: FieldId) -> bool {
 /// over a folded line finds all of them.
 struct PhraseTable {
     automaton: AhoCorasick,
-    /// For each pattern: its kind and how it must match.
-    meta: Vec<(ResidueKind, Match)>,
+    /// For each pattern: its kind.
+    meta: Vec<ResidueKind>,
 }
 
 static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
@@ -120,18 +120,14 @@ static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
         .start_kind(StartKind::Anchored)
         .build(all.iter().map(|(p, _)| p.text))
         .expect("valid phrases");
-    PhraseTable { automaton, meta: all.iter().map(|(p, k)| (*k, p.how)).collect() }
+    PhraseTable { automaton, meta: all.iter().map(|(_, k)| *k).collect() }
 });
 
 /// The kind of the first phrase (in table order) that `folded` starts with.
 fn phrase_kind(folded: &str) -> Option<ResidueKind> {
     let t = &*PHRASES;
     let m = t.automaton.find(Input::new(folded).anchored(Anchored::Yes))?;
-    let (kind, how) = t.meta[m.pattern().as_usize()];
-    match how {
-        Match::Prefix => Some(kind),
-        Match::Whole => (m.end() == folded.len()).then_some(kind),
-    }
+    Some(t.meta[m.pattern().as_usize()])
 }
 
 /// The qualification fields of a group label: (minimum, desirable).
