@@ -218,7 +218,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "supervisor",
         ],
         home: Home::In(Section::Supervision),
-        inline: false,
+        // the supervision row follows the form's rows: a value may run into it
+        inline: true,
         implies: true,
     },
     LabelDef {

@@ -62,16 +62,20 @@ pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
         for (k, &start) in cuts.iter().enumerate() {
             let end = cuts.get(k + 1).copied().unwrap_or(text.len());
             let segment = &text[start..end];
-            let Some(hit) = labels::at_start(segment, |d| d.inline && labels::family(d) == Some(Family::Form)) else {
+            let Some(hit) = labels::at_start(segment, |d| labels::splits_value(d, Family::Form)) else {
                 continue;
             };
             let Some(target) = FieldId::of_label(hit.def.label) else { continue };
             let Some(j) = FORM_FIELDS.iter().position(|&f| f == target) else { continue };
-            let value = segment[hit.value_start..].trim().to_string();
+            let value = &segment[hit.value_start..];
+            let value =
+                value[..crate::segment::heading::heading_at_end(value).unwrap_or(value.len())].trim().to_string();
             if !value.is_empty() && split_off[j].is_none() {
                 split_off[j] = Some(FormValue { text: value, flags, lines });
             }
         }
+        // the heading of the next label's section may stand between
+        let first = crate::segment::heading::heading_at_end(&text[..first]).unwrap_or(first);
         let head = text[..first].trim().to_string();
         if !head.is_empty() {
             own[i] = Some(FormValue { text: head, flags, lines });

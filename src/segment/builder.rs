@@ -577,6 +577,10 @@ impl<'a> Builder<'a> {
         let acc = self.out.acc(id);
         if acc.labels > 0 {
             acc.flags.set(Flag::LabelsMerged);
+            // one value under two labels: which of them is right is a guess
+            if is_scalar(id) {
+                acc.flags.set(Flag::Ambiguous);
+            }
         }
         acc.labels = acc.labels.saturating_add(1);
         acc.touch(no);
@@ -605,6 +609,10 @@ impl<'a> Builder<'a> {
             if let Some(&split) = labels::inline_splits(&text[value_start..], fam).first() {
                 value_end = value_start + split;
                 next_label = Some(value_end);
+                // the heading of the next label's section may stand between
+                if let Some(end) = heading::heading_at_end(&text[value_start..value_end]) {
+                    value_end = value_start + end;
+                }
             }
         }
         // a list or heading marker after the label ("Minimum: • A degree",
@@ -712,7 +720,7 @@ impl<'a> Builder<'a> {
             let section = self.section;
             let seen = self.seen;
             if let Some(hit) = labels::at_start(rest, |d| {
-                d.inline && labels::family(d) == fam && labels::allowed(d, section, |s| seen[s as usize])
+                fam.is_some_and(|f| labels::splits_value(d, f)) && labels::allowed(d, section, |s| seen[s as usize])
             }) {
                 self.label(i, hit, at);
             }

@@ -150,6 +150,26 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
     }
 }
 
+/// The most words of a heading looked for at the end of a value.
+const MAX_HEADING_WORDS: usize = 6;
+
+/// A known heading, in any case, ending a value that runs into a label of
+/// the next section ("... Services Unit Supervision" before "Direct
+/// Supervision by:"): the byte offset where the value before it ends.
+pub(crate) fn heading_at_end(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    let mut starts: Vec<usize> = t.match_indices(' ').map(|(i, _)| i + 1).collect();
+    starts.insert(0, 0);
+    let mut folded = String::new();
+    for &start in starts.iter().rev().take(MAX_HEADING_WORDS) {
+        crate::text::fold_into(&t[start..], &mut folded);
+        if start > 0 && ALIASES.iter().any(|a| a.folded == folded) {
+            return Some(start);
+        }
+    }
+    None
+}
+
 /// The shortest one-word heading recognized at the end of a line of text;
 /// shorter words in capitals are too often acronyms.
 const MIN_TRAILING_WORD_HEADING: usize = 10;
@@ -203,6 +223,15 @@ pub(crate) fn split_heading(first: &str, second: &str) -> Option<Section> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn heading_ending_a_value() {
+        let t = "Public Finance Unit (SOC/PFACTS) Supervision ";
+        assert_eq!(heading_at_end(t), Some(t.find("Supervision").unwrap()));
+        assert_eq!(heading_at_end("Unit TRAINING COMPONENTS AND LEARNING ELEMENTS"), Some(5));
+        assert_eq!(heading_at_end("Supervision"), None);
+        assert_eq!(heading_at_end("Public Finance Unit"), None);
+    }
+
     use super::*;
     use crate::text::fold;
 

@@ -122,10 +122,18 @@ pub(crate) fn family(def: &LabelDef) -> Option<Family> {
     }
 }
 
+/// Whether label `d` may start inside a value of family `fam`: an inline
+/// label of the family, or, inside the form's rows, an inline label of the
+/// supervision table that follows them ("... Unit (X) Direct Supervision
+/// by: ...").
+pub(crate) fn splits_value(d: &LabelDef, fam: Family) -> bool {
+    d.inline && (family(d) == Some(fam) || (fam == Family::Form && d.home == Home::In(Section::Supervision)))
+}
+
 fn inline_regex(fam: Family) -> Regex {
     let mut alts: Vec<String> = LABELS
         .iter()
-        .filter(|d| d.inline && family(d) == Some(fam))
+        .filter(|d| splits_value(d, fam))
         .flat_map(|d| d.aliases.iter())
         .map(|a| a.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[\s/]*"))
         .collect();
