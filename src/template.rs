@@ -347,6 +347,20 @@ pub(crate) const NONE_VALUES: &[&str] = &[
     "not specified",
 ];
 
+/// How a value that is not written yet starts ("To be determined with the
+/// supervisor at the beginning of the assignment"), folded: a field whose
+/// whole value is one such sentence has no value; its line is form text.
+pub(crate) const NOT_YET_VALUES: &[&str] = &[
+    "to be determined",
+    "to be defined",
+    "to be decided",
+    "to be confirmed",
+    "to be agreed",
+    "to be discussed",
+    "tbd",
+    "tbc",
+];
+
 /// A phrase that marks a line as not content: the folded line starts with
 /// it. A block of such text goes on over the lines that follow it without
 /// a blank line ("Fraud warning: The ILO does not charge ...").
@@ -579,6 +593,7 @@ mod tests {
             .chain(FOREIGN_SECTION_WORDS)
             .chain(HEADING_CONTINUED)
             .chain(NONE_VALUES)
+            .chain(NOT_YET_VALUES)
             .chain(SUPERVISOR_NAME_LABELS)
             .chain(SUPERVISOR_POSITION_LABELS)
             .chain(SUPERVISOR_EMAIL_LABELS)

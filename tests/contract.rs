@@ -8,7 +8,7 @@ use serde_json::Value;
 use vacancy_ingest::{parse_bytes, parse_path, parse_text, Confidence, Flag};
 
 fn fixtures() -> Vec<std::path::PathBuf> {
-    let out = common::text_fixtures(&["written", "malformed"]);
+    let out = common::text_fixtures(&["written", "blind", "malformed"]);
     assert!(out.len() >= 5, "the seed fixtures are there");
     out
 }

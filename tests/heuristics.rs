@@ -314,6 +314,14 @@ const CASES: &[Case] = &[
         &[Flag::Inferred],
     ),
     (
+        "a value that says it is not written yet",
+        "DUTIES AND RESPONSIBILITIES\n\n- Draft briefs.\n\nDuring the period of assignment, the JPO will contribute to the following key outputs:\n\nTo be determined with the supervisor at the beginning of the assignment.\n\nQUALIFICATIONS AND EXPERIENCE\n",
+        key_outputs,
+        None,
+        Confidence::None,
+        &[Flag::Missing],
+    ),
+    (
         "mojibake whose bytes include a soft hyphen",
         "GENERAL INFORMATION\n\nTitle: JPO in Bogot\u{C3}\u{A1} and Ram\u{C3}\u{AD}rez\n",
         title,

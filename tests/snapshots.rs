@@ -3,7 +3,7 @@
 
 #[test]
 fn text_fixture_records() {
-    insta::glob!("../fixtures", "{*.txt,written/*.txt,malformed/*.txt}", |path| {
+    insta::glob!("../fixtures", "{*.txt,written/*.txt,blind/*.txt,malformed/*.txt}", |path| {
         let record = vacancy_ingest::parse_path(path).expect("fixture readable");
         insta::assert_json_snapshot!(record);
     });

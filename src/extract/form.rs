@@ -51,7 +51,12 @@ pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
     for (i, &id) in FORM_FIELDS.iter().enumerate() {
         let acc = &c.fields[id as usize];
         let mut flags = ctx.flags(acc);
-        let Some(text) = ctx.joined(acc, &mut flags) else { continue };
+        let Some(mut text) = ctx.joined(acc, &mut flags) else { continue };
+        // dot leaders left at the start of a value that was wrapped below
+        // its label ("Title:" / "........ Junior Officer")
+        if let Some(rest) = labels::skip_leader(&text) {
+            text = rest.to_string();
+        }
         let lines = ctx.range(acc);
         let cuts = labels::inline_splits(&text, Family::Form);
         let Some(&first) = cuts.first() else {

@@ -15,7 +15,7 @@ use crate::record::{
     Vacancy, SCHEMA_VERSION,
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
-use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS, NONE_VALUES};
+use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS, NONE_VALUES, NOT_YET_VALUES};
 use crate::text::{fold, fold_prefix_into};
 
 /// How much of a paragraph is folded to recognize a lead-in sentence.
@@ -190,7 +190,16 @@ impl<'a> Ctx<'a> {
             return Field::missing();
         }
         if let [only] = value.as_slice() {
-            if only.len() <= MAX_NONE_VALUE_BYTES && NONE_VALUES.contains(&fold(only).as_str()) {
+            let none = only.len() <= MAX_NONE_VALUE_BYTES && NONE_VALUES.contains(&fold(only).as_str());
+            // one sentence saying the value comes later
+            let not_yet = only.len() <= LEAD_IN_BYTES && !only.trim_end_matches('.').contains(". ") && {
+                let mut head = String::new();
+                fold_prefix_into(only, LEAD_IN_BYTES, &mut head);
+                NOT_YET_VALUES
+                    .iter()
+                    .any(|v| head.strip_prefix(v).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
+            };
+            if none || not_yet {
                 self.to_residue(acc, ResidueKind::Boilerplate);
                 return Field::missing();
             }

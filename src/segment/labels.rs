@@ -84,7 +84,7 @@ const MIN_LEADER: usize = 3;
 
 /// The text after a leader at the start of `s` (spaces between the dots
 /// allowed), trimmed; `None` when `s` does not start with one.
-fn skip_leader(s: &str) -> Option<&str> {
+pub(crate) fn skip_leader(s: &str) -> Option<&str> {
     let mut dots = 0;
     let mut end = 0;
     for (i, c) in s.char_indices() {
