@@ -322,6 +322,14 @@ const CASES: &[Case] = &[
         &[Flag::Missing],
     ),
     (
+        "label variants a drafter types, an abbreviation with its dot",
+        "General Information\n===================\n\nTitle of post: JPO in statistics\nLevel: P2 Dept.: Statistics Department (STATISTICS)\n",
+        grade,
+        Some("P2"),
+        Confidence::High,
+        &[Flag::InlineLabel],
+    ),
+    (
         "mojibake whose bytes include a soft hyphen",
         "GENERAL INFORMATION\n\nTitle: JPO in Bogot\u{C3}\u{A1} and Ram\u{C3}\u{AD}rez\n",
         title,

@@ -48,7 +48,9 @@ pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option
             };
             let rest = &text[end..];
             let trimmed = rest.trim_start();
-            if let Some(after) = trimmed.strip_prefix(':') {
+            // an abbreviated label keeps its dot: "Dept.:"
+            let undotted = trimmed.strip_prefix('.').map_or(trimmed, str::trim_start);
+            if let Some(after) = undotted.strip_prefix(':') {
                 let after = after.trim_start();
                 let value = skip_leader(after).unwrap_or(after);
                 return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
@@ -139,7 +141,7 @@ fn inline_regex(fam: Family) -> Regex {
         .collect();
     // longest first, so "duration of the assignment" wins over "duration"
     alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    Regex::new(&format!(r"(?i)(?:^|\s)(?:{})\s*:", alts.join("|"))).expect("valid regex")
+    Regex::new(&format!(r"(?i)(?:^|\s)(?:{})\.?\s*:", alts.join("|"))).expect("valid regex")
 }
 
 static INLINE_FORM: LazyLock<Regex> = LazyLock::new(|| inline_regex(Family::Form));
