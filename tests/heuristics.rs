@@ -330,6 +330,14 @@ const CASES: &[Case] = &[
         &[Flag::InlineLabel],
     ),
     (
+        "a form quoted in an e-mail reply",
+        "> GENERAL INFORMATION\n>\n> Title: JPO in statistics\n> > Grade: P2\n",
+        title,
+        Some("JPO in statistics"),
+        Confidence::High,
+        &[Flag::MarkupStripped],
+    ),
+    (
         "mojibake whose bytes include a soft hyphen",
         "GENERAL INFORMATION\n\nTitle: JPO in Bogot\u{C3}\u{A1} and Ram\u{C3}\u{AD}rez\n",
         title,

@@ -99,6 +99,18 @@ fn leading_markers(s: &str) -> (Option<Bullet>, bool, &str) {
     (bullet, heading, rest)
 }
 
+/// The line without its e-mail quote markers ("> > text", a lone ">"):
+/// a run of `>` and spaces that ends in a space or ends the line. `None`
+/// when the line is not quoted.
+fn strip_quote(s: &str) -> Option<&str> {
+    if !s.starts_with('>') {
+        return None;
+    }
+    let rest = s.trim_start_matches(['>', ' ']);
+    let run = &s[..s.len() - rest.len()];
+    (rest.is_empty() || run.ends_with(' ')).then_some(rest)
+}
+
 /// Normalizes one line; `buf` is scratch space reused across lines.
 pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) -> Line {
     let mut line = Line { no, ..Line::default() };
@@ -112,6 +124,10 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         buf
     };
     let trimmed = cleaned.trim();
+    // e-mail quoting ("> > text"): the markers are layout
+    let unquoted = strip_quote(trimmed);
+    let quoted = unquoted.is_some();
+    let trimmed = unquoted.unwrap_or(trimmed);
     if trimmed.is_empty() {
         // only invisible characters: not blank for a reader counting lines
         line.rule = raw.chars().any(|c| !c.is_whitespace());
@@ -123,7 +139,7 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
     let (bullet, rest) = bullets::split(trimmed);
     let stripped = markup::strip(rest);
     line.md_heading = stripped.md_heading;
-    line.markup = stripped.changed;
+    line.markup = stripped.changed || quoted;
     if stripped.rule {
         line.rule = true;
         line.text = trimmed.to_string();
@@ -144,6 +160,12 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         crate::text::collapse_spaces_owned(again.text)
     } else {
         crate::text::collapse_spaces(rest2)
+    };
+    // quoting that markup hid ("*> text*")
+    let text = match strip_quote(&text) {
+        Some(rest) if markup::may_have_markup(rest) => crate::text::collapse_spaces_owned(markup::strip(rest).text),
+        Some(rest) => rest.to_string(),
+        None => text,
     };
     if text.is_empty() {
         // a lone marker: layout only
