@@ -338,6 +338,14 @@ const CASES: &[Case] = &[
         &[Flag::MarkupStripped],
     ),
     (
+        "a table drawn with box characters",
+        "GENERAL INFORMATION\n┌──────────┬──────────────────┐\n│ Title:   │ JPO in statistics │\n├──────────┼──────────────────┤\n│ Grade:   │ P2                │\n└──────────┴──────────────────┘\n",
+        grade,
+        Some("P2"),
+        Confidence::High,
+        &[],
+    ),
+    (
         "mojibake whose bytes include a soft hyphen",
         "GENERAL INFORMATION\n\nTitle: JPO in Bogot\u{C3}\u{A1} and Ram\u{C3}\u{AD}rez\n",
         title,

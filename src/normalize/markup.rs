@@ -46,6 +46,12 @@ pub(crate) struct Stripped {
 /// (`+------+------+`, `+:=====+`): `+` at both ends, `-`/`=`/`:` between.
 pub(crate) fn is_rule(s: &str) -> bool {
     let t = s.trim();
+    // a border of a box-drawing table: "┌───┬───┐", "├───┼───┤"
+    if t.chars().count() >= MIN_RULE_CHARS
+        && t.chars().all(|c| ('\u{2500}'..='\u{257F}').contains(&c) || c == ' ' || c == '|')
+    {
+        return true;
+    }
     let n = t.chars().filter(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–')).count();
     if t.starts_with('+') && t.ends_with('+') {
         return n >= MIN_RULE_CHARS && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'));
@@ -70,7 +76,8 @@ const MARKUP_TABLE: [bool; 256] = {
 
 /// Whether the line may hold markup or be a rule.
 pub(crate) fn may_have_markup(s: &str) -> bool {
-    let starts_like_rule = s.starts_with(['-', '=', '—', '–', '+']);
+    let starts_like_rule =
+        s.starts_with(['-', '=', '—', '–', '+']) || s.starts_with(|c: char| ('\u{2500}'..='\u{257F}').contains(&c));
     starts_like_rule || s.bytes().any(|b| MARKUP_TABLE[b as usize])
 }
 

@@ -44,6 +44,9 @@ fn is_invisible(ch: char) -> bool {
     matches!(ch, '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
 }
 
+/// The vertical lines of box-drawing tables (`│ Title: │ ... │`).
+const BOX_VERTICALS: &[char] = &['│', '┃', '║', '╎', '┆', '┊'];
+
 /// Whether a line needs no character repair: printable ASCII (and spaces)
 /// only. One pass over the bytes.
 pub(crate) fn is_clean(line: &str) -> bool {
@@ -88,6 +91,10 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
         } else if let Some((_, s)) = LIGATURES.iter().find(|(l, _)| *l == ch) {
             out.push_str(s);
             rep.repaired = true;
+        } else if BOX_VERTICALS.contains(&ch) {
+            // a table drawn with box characters: its cell borders are a
+            // markdown table's pipes
+            out.push('|');
         } else if PRIVATE_BULLETS.contains(&ch) {
             out.push('•');
         } else {
