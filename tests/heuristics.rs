@@ -346,6 +346,14 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "a word cut at the width of a fixed-width capture",
+        "INTRODUCTION                               \n\nThe ILO Country Office for the Southern Con\ne covers five countries and works with the \nMinistry of Labour.                        \n\nDUTIES AND RESPONSIBILITIES                \n\n- Draft briefs.                            \n",
+        intro,
+        Some("The ILO Country Office for the Southern Cone covers five countries and works with the Ministry of Labour."),
+        Confidence::High,
+        &[Flag::Repaired],
+    ),
+    (
         "mojibake whose bytes include a soft hyphen",
         "GENERAL INFORMATION\n\nTitle: JPO in Bogot\u{C3}\u{A1} and Ram\u{C3}\u{AD}rez\n",
         title,

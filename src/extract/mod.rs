@@ -117,6 +117,9 @@ impl<'a> Ctx<'a> {
                 bullet: p.bullet.is_some(),
                 blank_before: p.blank_before,
                 page_break: p.page_break,
+                // the cut is at the line's end: a part that ends there
+                cut: self.lines[p.line].cut && p.end == self.lines[p.line].text.len(),
+                indented: self.lines[p.line].indented && p.start == 0,
             })
             .collect();
         let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));

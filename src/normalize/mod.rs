@@ -33,6 +33,12 @@ pub(crate) struct Line {
     pub markup: bool,
     /// Characters or tokens were repaired.
     pub repaired: bool,
+    /// In a fixed-width capture (every line padded to one width), the line
+    /// fills the width and ends in a letter or digit: its last word may go
+    /// on at the start of the next line, cut with no hyphen.
+    pub cut: bool,
+    /// The raw line started with white space.
+    pub indented: bool,
 }
 
 impl Line {
@@ -76,11 +82,42 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut buf = String::new();
+    let width = fixed_width(text);
     for (i, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        lines.push(normalize_line(no, raw, lossy, &mut buf));
+        let mut line = normalize_line(no, raw, lossy, &mut buf);
+        line.indented = raw.starts_with(char::is_whitespace);
+        line.cut = width
+            .is_some_and(|w| raw.chars().next_back().is_some_and(char::is_alphanumeric) && raw.chars().count() == w);
+        lines.push(line);
     }
     lines
+}
+
+/// The narrowest width of a fixed-width capture.
+const MIN_FIXED_WIDTH: usize = 40;
+
+/// The share of non-blank lines that must have the same length (in
+/// characters, trailing spaces included) for the text to be a fixed-width
+/// capture: padding makes nearly every line that long.
+const FIXED_WIDTH_SHARE: f32 = 0.6;
+
+/// The line width of a fixed-width capture (lines padded with spaces to
+/// one width, long ones cut at it), or `None`.
+fn fixed_width(text: &str) -> Option<usize> {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut non_blank = 0usize;
+    for raw in split_lines(text) {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        non_blank += 1;
+        // only padded lines can show the width: a line that ends in a space
+        // or fills it
+        *counts.entry(raw.chars().count()).or_default() += 1;
+    }
+    let (&w, &n) = counts.iter().max_by_key(|&(w, n)| (*n, *w))?;
+    (w >= MIN_FIXED_WIDTH && n as f32 >= FIXED_WIDTH_SHARE * non_blank as f32).then_some(w)
 }
 
 /// Splits off every list marker and heading marker that `s` starts with,

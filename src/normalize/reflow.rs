@@ -129,6 +129,12 @@ pub(crate) struct Piece<'a> {
     pub blank_before: bool,
     /// A page boundary stood before it.
     pub page_break: bool,
+    /// Its line is cut at the width of a fixed-width capture ([`Line::cut`]).
+    ///
+    /// [`Line::cut`]: crate::normalize::Line
+    pub cut: bool,
+    /// Its raw line started with white space.
+    pub indented: bool,
 }
 
 /// A paragraph or list item.
@@ -220,6 +226,8 @@ pub(crate) fn build(
     // width as this field shows it (the document's widest line may be a
     // table row or a long token, and is no bound)
     let mut prev_line = "";
+    // the piece before was cut at a fixed width ([`Piece::cut`])
+    let mut prev_cut = false;
     let width = (layout.wrapped && layout.list)
         .then(|| pieces.iter().map(|p| p.text.chars().count()).filter(|&n| n <= MAX_WRAP_COLUMNS).max().unwrap_or(0));
     for p in pieces {
@@ -249,13 +257,18 @@ pub(crate) fn build(
         if join {
             let prev = out.last_mut().expect("checked above");
             notes.multiline = true;
-            if join_hyphenated(&mut prev.text, p.text, count) {
+            if prev_cut && !p.indented && p.text.starts_with(char::is_alphanumeric) && !p.bullet {
+                // a word cut at the width of a fixed-width capture
+                prev.text.push_str(p.text);
+                notes.repaired = true;
+            } else if join_hyphenated(&mut prev.text, p.text, count) {
                 notes.repaired = true;
             }
             prev.last = p.line;
         } else {
             out.push(Paragraph { text: p.text.to_string(), first: p.line, last: p.line, bullet: p.bullet });
         }
+        prev_cut = p.cut;
     }
     // joining lines can bring a combining mark next to a new base letter,
     // or the two halves of a wrapped markdown link together
@@ -365,7 +378,7 @@ mod tests {
     const UNWRAPPED: Layout = Layout { wrapped: false, list: false };
 
     fn piece(text: &str, line: u32, bullet: bool, blank_before: bool) -> Piece<'_> {
-        Piece { text, line, bullet, blank_before, page_break: false }
+        Piece { text, line, bullet, blank_before, page_break: false, cut: false, indented: false }
     }
 
     fn texts(pieces: &[Piece<'_>], vocab: &[&str]) -> Vec<String> {
