@@ -354,6 +354,14 @@ const CASES: &[Case] = &[
         &[Flag::Repaired],
     ),
     (
+        "comment anchors and comments of a plain-text export",
+        "BACKGROUND INFORMATION\n\nThe office is in Dakar[a].\n\n[a]Check this with PARDEV.\n",
+        background,
+        Some("The office is in Dakar."),
+        Confidence::Medium,
+        &[Flag::NeighbourUnclassified],
+    ),
+    (
         "mojibake whose bytes include a soft hyphen",
         "GENERAL INFORMATION\n\nTitle: JPO in Bogot\u{C3}\u{A1} and Ram\u{C3}\u{AD}rez\n",
         title,

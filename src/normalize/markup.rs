@@ -17,6 +17,11 @@ const MAX_TABLE_LABEL_CHARS: usize = 48;
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]{2,})>").expect("valid regex")
 });
+/// A comment anchor of a word processor's plain-text export, right after
+/// a word: "second year[a]" (the comments themselves come at the end,
+/// each line opening with its anchor).
+static COMMENT_ANCHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([^\s\[\]])\[[a-z]{1,2}\]([\s.,;:)]|$)").expect("valid regex"));
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:u|b|i|em|strong|span|br|p|sup|sub|font|div|mark|ins|del|s|small|big|a)\b[^<>]*>")
         .expect("valid regex")
@@ -146,6 +151,12 @@ fn strip_once(line: &str) -> Stripped {
     if let Some(o) = strip_links(&text) {
         text = o;
         out.changed = true;
+    }
+    if text.contains('[') {
+        if let std::borrow::Cow::Owned(o) = COMMENT_ANCHOR.replace_all(&text, "$1$2") {
+            text = o;
+            out.changed = true;
+        }
     }
     if text.contains('<') {
         if let std::borrow::Cow::Owned(o) = AUTOLINK.replace_all(&text, "$1") {

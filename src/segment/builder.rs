@@ -178,6 +178,15 @@ struct Builder<'a> {
     stacked: Option<FieldId>,
 }
 
+/// A comment of a word processor's plain-text export: "[a]Confirm the
+/// funding" (its anchor, then the text, no space between).
+fn is_comment_line(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('[') else { return false };
+    let letters = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+    (1..=2).contains(&letters)
+        && rest[letters..].strip_prefix(']').is_some_and(|r| r.starts_with(|c: char| !c.is_whitespace()))
+}
+
 /// Runs the builder over normalized lines.
 pub(crate) fn collect(lines: &[Line]) -> Collected {
     let mut b = Builder {
@@ -336,6 +345,11 @@ impl<'a> Builder<'a> {
                 self.target = None;
                 self.group = None;
                 self.blank = true;
+                continue;
+            }
+            if is_comment_line(&line.text) {
+                // a reviewer's comment exported with the text: not content
+                self.residue(ResidueKind::Unclassified, i, i);
                 continue;
             }
             if self.foreign {
