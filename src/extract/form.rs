@@ -70,8 +70,22 @@ pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
             let Some(hit) = labels::at_start(segment, |d| labels::splits_value(d, Family::Form)) else {
                 continue;
             };
-            let Some(target) = FieldId::of_label(hit.def.label) else { continue };
-            let Some(j) = FORM_FIELDS.iter().position(|&f| f == target) else { continue };
+            let Some(j) = FieldId::of_label(hit.def.label).and_then(|t| FORM_FIELDS.iter().position(|&f| f == t))
+            else {
+                // a label of a later table (the supervision row): its text
+                // is in no form field, so it is residue, and the value
+                // before it was cut by a guess
+                if let Some([first_no, last_no]) = lines {
+                    ctx.push_residue(
+                        crate::record::ResidueKind::Unclassified,
+                        segment.trim().to_string(),
+                        first_no,
+                        last_no,
+                    );
+                }
+                flags.set(Flag::NeighbourUnclassified);
+                continue;
+            };
             let value = &segment[hit.value_start..];
             let value =
                 value[..crate::segment::heading::heading_at_end(value).unwrap_or(value.len())].trim().to_string();

@@ -21,6 +21,10 @@ use crate::text::{fold, fold_prefix_into};
 /// How much of a paragraph is folded to recognize a lead-in sentence.
 const LEAD_IN_BYTES: usize = 160;
 
+/// The longest sentence that is looked up among the values not written
+/// yet ([`NOT_YET_VALUES`]): one sentence, not a paragraph.
+const MAX_NOT_YET_BYTES: usize = 160;
+
 /// The longest value that is looked up among the "none" values (the
 /// longest of them is far shorter): a paragraph is not folded whole.
 const MAX_NONE_VALUE_BYTES: usize = 40;
@@ -195,9 +199,9 @@ impl<'a> Ctx<'a> {
         if let [only] = value.as_slice() {
             let none = only.len() <= MAX_NONE_VALUE_BYTES && NONE_VALUES.contains(&fold(only).as_str());
             // one sentence saying the value comes later
-            let not_yet = only.len() <= LEAD_IN_BYTES && !only.trim_end_matches('.').contains(". ") && {
+            let not_yet = only.len() <= MAX_NOT_YET_BYTES && !only.trim_end_matches('.').contains(". ") && {
                 let mut head = String::new();
-                fold_prefix_into(only, LEAD_IN_BYTES, &mut head);
+                fold_prefix_into(only, MAX_NOT_YET_BYTES, &mut head);
                 NOT_YET_VALUES
                     .iter()
                     .any(|v| head.strip_prefix(v).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
@@ -208,6 +212,11 @@ impl<'a> Ctx<'a> {
             }
         }
         field(Some(value), flags, self.range(acc))
+    }
+
+    /// Adds a residue entry.
+    pub(crate) fn push_residue(&self, kind: ResidueKind, text: String, first: u32, last: u32) {
+        self.residue.borrow_mut().push(RawResidue { kind, text, first, last });
     }
 
     /// Sends the input lines of a field's range to residue, as one entry.

@@ -620,7 +620,18 @@ impl<'a> Builder<'a> {
         let mut next_label: Option<usize> = None;
         let fam = labels::family(def);
         if let (Some(fam), true) = (fam, value_start < text.len()) {
-            if let Some(&split) = labels::inline_splits(&text[value_start..], fam).first() {
+            // only a label that can be placed here splits the value: the
+            // text after the split goes to that label's field
+            let (section, seen) = (self.section, self.seen);
+            let placeable = |at: usize| {
+                labels::at_start(&text[at..], |d| {
+                    labels::splits_value(d, fam) && labels::allowed(d, section, |s| seen[s as usize])
+                })
+                .is_some()
+            };
+            if let Some(&split) =
+                labels::inline_splits(&text[value_start..], fam).first().filter(|&&at| placeable(value_start + at))
+            {
                 value_end = value_start + split;
                 next_label = Some(value_end);
                 // the heading of the next label's section may stand between
