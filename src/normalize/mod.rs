@@ -112,8 +112,7 @@ fn fixed_width(text: &str) -> Option<usize> {
             continue;
         }
         non_blank += 1;
-        // only padded lines can show the width: a line that ends in a space
-        // or fills it
+        // in a padded capture nearly every line has the one length
         *counts.entry(raw.chars().count()).or_default() += 1;
     }
     let (&w, &n) = counts.iter().max_by_key(|&(w, n)| (*n, *w))?;
