@@ -547,3 +547,18 @@ impl std::fmt::Display for FieldValue<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_json_names() {
+        for &f in crate::segment::ALL_FLAGS {
+            assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
+        }
+        for c in [Confidence::None, Confidence::Low, Confidence::Medium, Confidence::High] {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        }
+    }
+}

@@ -213,33 +213,3 @@ fn fields_lists_every_field_of_the_json_in_order() {
         }
     }
 }
-
-#[test]
-fn flag_names_are_the_json_names() {
-    use Flag::*;
-    let all = [
-        Missing,
-        HeadingFuzzy,
-        HeadingInferred,
-        InlineLabel,
-        LabelMissing,
-        MultilineValue,
-        MarkupStripped,
-        Repaired,
-        DuplicateRemoved,
-        TemplateGuidanceRemoved,
-        LabelsMerged,
-        Inferred,
-        Ambiguous,
-        OutOfOrder,
-        NeighbourUnclassified,
-        Unparsed,
-        ValuePicked,
-    ];
-    for f in all {
-        assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
-    }
-    for c in [Confidence::None, Confidence::Low, Confidence::Medium, Confidence::High] {
-        assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
-    }
-}
