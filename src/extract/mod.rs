@@ -70,7 +70,7 @@ pub(crate) fn field<T>(value: Option<T>, flags: Flags, lines: Option<[u32; 2]>) 
 /// The lines and the document vocabulary, shared by the extractors.
 pub(crate) struct Ctx<'a> {
     pub lines: &'a [Line],
-    vocab: OnceCell<Vocabulary>,
+    vocab: OnceCell<Vocabulary<'a>>,
     /// Residue found while extracting (repeated paragraphs).
     residue: RefCell<Vec<RawResidue>>,
     /// The text is hard-wrapped (see [`reflow::is_wrapped`]).

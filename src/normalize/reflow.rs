@@ -1,6 +1,7 @@
 //! Reflow: wrapped lines re-joined into paragraphs, line-end hyphenation
 //! undone where the document itself gives evidence.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::text::{ends_clause, starts_lowercase};
@@ -157,31 +158,40 @@ pub(crate) struct ReflowNotes {
     pub multiline: bool,
 }
 
-/// The words of a document, for hyphenation evidence. Built on first use.
+/// The words of a document, for hyphenation evidence. Built on first use;
+/// a word already in lower case is borrowed from the line, not copied.
 #[derive(Default)]
-pub(crate) struct Vocabulary {
-    words: HashMap<String, u32>,
+pub(crate) struct Vocabulary<'a> {
+    words: HashMap<Cow<'a, str>, u32, foldhash::fast::RandomState>,
 }
 
-impl Vocabulary {
+impl<'a> Vocabulary<'a> {
     /// Collects the lower-cased words (and hyphenated compounds) of `texts`.
     /// The first word of a line that follows a line ending in a hyphen is
     /// not counted: it may be the tail of a broken word, not evidence.
-    pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashMap::new();
+    pub(crate) fn from_texts(texts: impl Iterator<Item = &'a str> + Clone) -> Self {
+        // about one distinct word per 16 bytes of prose: sized once, not
+        // rehashed as it grows
+        let bytes: usize = texts.clone().map(str::len).sum();
+        let mut words = HashMap::with_capacity_and_hasher(bytes / 16, Default::default());
         let mut after_hyphen = false;
         for t in texts {
             let mut first = true;
-            for w in t.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let mut add = |w: &'a str| {
                 let w = w.trim_matches('-');
                 if w.is_empty() {
-                    continue;
+                    return;
                 }
                 let skip = first && after_hyphen;
                 first = false;
                 if w.len() > 2 && !skip {
-                    *words.entry(w.to_lowercase()).or_insert(0) += 1;
+                    *words.entry(lower(w)).or_insert(0) += 1;
                 }
+            };
+            if t.is_ascii() {
+                t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).for_each(&mut add);
+            } else {
+                t.split(|c: char| !(c.is_alphanumeric() || c == '-')).for_each(&mut add);
             }
             after_hyphen = t.ends_with('-');
         }
@@ -190,7 +200,16 @@ impl Vocabulary {
 
     /// How often `w` (any case) occurs in the document.
     pub(crate) fn count(&self, w: &str) -> u32 {
-        self.words.get(&w.to_lowercase()).copied().unwrap_or(0)
+        self.words.get(lower(w).as_ref()).copied().unwrap_or(0)
+    }
+}
+
+/// `w` in lower case, borrowed when it is already.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
     }
 }
 
