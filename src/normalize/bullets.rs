@@ -64,6 +64,13 @@ pub(crate) fn split(line: &str) -> (Option<Bullet>, &str) {
 }
 
 fn symbol(s: &str) -> Option<&str> {
+    // a doubled hyphen or an ASCII arrow typed for a dash or arrow bullet
+    // ("-- item", "-> item"): never text before a space
+    if let Some(r) = s.strip_prefix("--").or_else(|| s.strip_prefix("->")) {
+        if r.starts_with([' ', '\t']) && !r.trim_start().starts_with('-') {
+            return Some(r.trim_start());
+        }
+    }
     let mut chars = s.chars();
     let first = chars.next()?;
     let rest = chars.as_str();
@@ -157,6 +164,10 @@ mod tests {
             ("• Item", Some(Symbol), "Item"),
             ("▪ Item", Some(Symbol), "Item"),
             ("o Become familiar", Some(Symbol), "Become familiar"),
+            ("-- Support the team", Some(Symbol), "Support the team"),
+            ("-> Support the team", Some(Symbol), "Support the team"),
+            ("-- -- x", None, "-- -- x"),
+            ("--x", None, "--x"),
             ("1. Good communication", Some(Number), "Good communication"),
             ("(1) Compile", Some(Number), "Compile"),
             ("- (1) Compile", Some(Number), "Compile"),

@@ -27,6 +27,27 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A word processor's field code left in exported text: the instruction of
+/// a hyperlink field before its display text (`HYPERLINK "mailto:a@b.org"
+/// a@b.org`, with switches like `\l "x"`), and the marker of a legacy form
+/// field (`FORMTEXT`, `FORMCHECKBOX`, `FORMDROPDOWN`). Field codes are
+/// upper case, as Word writes them.
+static FIELD_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"\b(?:HYPERLINK(?:\s+\\[a-z])*\s+"[^"]*"(?:\s+\\[a-z](?:\s+"[^"]*")?)*|FORM(?:TEXT|CHECKBOX|DROPDOWN)\b)\s*"#,
+    )
+    .expect("valid regex")
+});
+
+/// The line without its word-processor field codes ([`FIELD_CODE`]), or
+/// `None` when it has none.
+pub(crate) fn strip_field_codes(s: &str) -> Option<String> {
+    if !(s.contains("HYPERLINK") || s.contains("FORM")) || !FIELD_CODE.is_match(s) {
+        return None;
+    }
+    Some(FIELD_CODE.replace_all(s, "").into_owned())
+}
+
 static GRID_BORDER: LazyLock<Regex> = LazyLock::new(|| {
     // a grid table's border row glued into a line of text by a tool that
     // re-flowed the table ("Lima, Peru +------+------+")
@@ -444,6 +465,23 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(strip(input).text, *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn field_codes() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (r#"see HYPERLINK "https://www.ilo.org/x" www.ilo.org/x."#, Some("see www.ilo.org/x.")),
+            (r#"HYPERLINK "mailto:a@ilo.org" a@ilo.org"#, Some("a@ilo.org")),
+            (r#"HYPERLINK \l "_Toc1" Part one"#, Some("Part one")),
+            ("FORMTEXT Ankara, Türkiye", Some("Ankara, Türkiye")),
+            ("FORMCHECKBOX Yes", Some("Yes")),
+            ("The FORMAT of the report", None),
+            ("a hyperlink to the page", None),
+            ("PLATFORM TEXT", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(strip_field_codes(input).as_deref(), *want, "{input:?}");
         }
     }
 

@@ -173,9 +173,11 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         return line;
     }
     let (bullet, rest) = bullets::split(trimmed);
-    let stripped = markup::strip(rest);
+    // a word processor's field codes ("HYPERLINK \"mailto:...\" ...") are markup too
+    let unfielded = markup::strip_field_codes(rest);
+    let stripped = markup::strip(unfielded.as_deref().unwrap_or(rest));
     line.md_heading = stripped.md_heading;
-    line.markup = stripped.changed || quoted;
+    line.markup = stripped.changed || quoted || unfielded.is_some();
     if stripped.rule {
         line.rule = true;
         line.text = trimmed.to_string();

@@ -62,6 +62,15 @@ pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option
             if trimmed.is_empty() {
                 return Some(LabelHit { def, value_start: text.len(), colon: false });
             }
+            // a qualification's Minimum/Desirable typed with a dash for its
+            // colon ("Minimum – An advanced degree"): these sub-labels open
+            // no sentence
+            if def.home == Home::QualBlock && rest.starts_with(' ') {
+                if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
+                    let value = value.trim_start();
+                    return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
+                }
+            }
             // the header holds no prose: its labels may be followed by the
             // value without a colon ("Post No. 3304", "Post number 2431",
             // "Post No - 2431")
@@ -102,6 +111,9 @@ pub(crate) fn skip_leader(s: &str) -> Option<&str> {
     (dots >= MIN_LEADER).then(|| s[end..].trim_start())
 }
 
+/// The dashes that may stand for a colon after a sub-label.
+const DASHES: &[char] = &['-', '–', '—'];
+
 /// What may stand between a header label and its value instead of a colon.
 const HEADER_SEPARATORS: &[char] = &['.', '#', '-', '–', '—', ' '];
 
@@ -141,7 +153,19 @@ fn inline_regex(fam: Family) -> Regex {
         .collect();
     // longest first, so "duration of the assignment" wins over "duration"
     alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    Regex::new(&format!(r"(?i)(?:^|\s)(?:{})\.?\s*:", alts.join("|"))).expect("valid regex")
+    // a sub-label typed with a dash for its colon splits only after the end
+    // of a clause ("... a related field. ; Desirable – ..."): inside prose
+    // "minimum - " is words
+    let mut dashed: Vec<String> = LABELS
+        .iter()
+        .filter(|d| splits_value(d, fam) && d.home == Home::QualBlock)
+        .flat_map(|d| d.aliases.iter())
+        .map(|a| regex::escape(a))
+        .collect();
+    dashed.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    let dashed =
+        if dashed.is_empty() { String::new() } else { format!(r"|[.;]\s*(?:{})\s+[-–—]\s", dashed.join("|")) };
+    Regex::new(&format!(r"(?i)(?:^|\s)(?:{})\.?\s*:{dashed}", alts.join("|"))).expect("valid regex")
 }
 
 static INLINE_FORM: LazyLock<Regex> = LazyLock::new(|| inline_regex(Family::Form));
@@ -150,15 +174,18 @@ static INLINE_QUAL: LazyLock<Regex> = LazyLock::new(|| inline_regex(Family::Qual
 /// Byte offsets in `value` where another inline label starts (a run-together
 /// row: "Geneva, Switzerland Duration of the assignment: 12 months").
 pub(crate) fn inline_splits(value: &str, fam: Family) -> Vec<usize> {
-    if value.len() > MAX_INLINE_VALUE_CHARS * 8 || !value.contains(':') {
+    // only a qualification's sub-labels may go without a colon
+    if value.len() > MAX_INLINE_VALUE_CHARS * 8 || (!value.contains(':') && fam != Family::Qualification) {
         return Vec::new();
     }
     let re = match fam {
         Family::Form => &*INLINE_FORM,
         Family::Qualification => &*INLINE_QUAL,
     };
+    // the split is at the label's first letter (after the space, or the
+    // clause end before a dashed sub-label)
     re.find_iter(value)
-        .map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
+        .map(|m| m.start() + m.as_str().find(char::is_alphanumeric).unwrap_or(0))
         .filter(|&i| i > 0)
         .collect()
 }
@@ -198,6 +225,9 @@ mod tests {
             ("Skills required for the assignment:", Some((Skills, ""))),
             ("Minimum: An advanced degree", Some((Minimum, "An advanced degree"))),
             ("Desirable", Some((Desirable, ""))),
+            ("Minimum – An advanced degree", Some((Minimum, "An advanced degree"))),
+            ("Desirable - None.", Some((Desirable, "None."))),
+            ("Minimum-wage policies", None),
             ("ILO competencies:", Some((Competencies, ""))),
             ("Post number: 2431", Some((PostNumber, "2431"))),
             ("Title of the report is long", None),
@@ -219,6 +249,10 @@ mod tests {
         let v = "Advanced degree in economics. Desirable: Specialization in finance.";
         assert_eq!(inline_splits(v, Family::Qualification).len(), 1);
         assert!(inline_splits(v, Family::Form).is_empty());
+        let v = "An advanced degree in law. ; Desirable – Training in statistics.";
+        let splits = inline_splits(v, Family::Qualification);
+        assert_eq!(splits.iter().map(|&i| &v[i..i + 9]).collect::<Vec<_>>(), ["Desirable"]);
+        assert!(inline_splits("at a minimum - two years: of work", Family::Qualification).is_empty());
         let v = "2373 Month of issue: September 2023";
         assert_eq!(inline_splits(v, Family::Form).len(), 1);
     }
