@@ -211,7 +211,14 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::OrgUnit,
-        aliases: &["organisational unit", "organizational unit", "organisation unit", "organization unit", "unit"],
+        aliases: &[
+            "organisational unit",
+            "organizational unit",
+            "organisation unit",
+            "organization unit",
+            "team unit",
+            "unit",
+        ],
         home: Home::In(Section::General),
         inline: true,
         implies: true,
@@ -243,6 +250,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "content and methodology of supervision",
             "content and methodology of the supervision",
             "methodology of supervision",
+            "how the supervision will be carried out",
+            "how supervision will be carried out",
         ],
         home: Home::In(Section::Supervision),
         inline: false,
@@ -304,7 +313,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Desirable,
-        aliases: &["desirable", "desired", "preferred", "desirable requirements"],
+        // "desireable": a common misspelling
+        aliases: &["desirable", "desired", "preferred", "desirable requirements", "desireable"],
         home: Home::QualBlock,
         inline: true,
         implies: false,
@@ -332,6 +342,7 @@ pub(crate) const KEY_OUTPUTS_LEAD_INS: &[&str] = &[
     "following key outputs",
     "the following outputs",
     "expected key outputs",
+    "key outputs expected",
 ];
 
 /// The lead-in sentence of the competencies list, left out of the value.
@@ -456,6 +467,26 @@ pub(crate) const GUIDANCE: &[Phrase] = &[
     p("please specify"),
     p("please indicate"),
     p("please list"),
+];
+
+/// The first words of a template placeholder in square brackets ("[Insert
+/// name, title and e-mail address ...]", "[Describe ...]"): an instruction
+/// to the drafter, never the value. Folded.
+pub(crate) const PLACEHOLDER_OPENERS: &[&str] = &[
+    "insert",
+    "enter",
+    "add",
+    "type",
+    "fill in",
+    "describe",
+    "indicate",
+    "specify",
+    "please",
+    "provide",
+    "select",
+    "choose",
+    "delete",
+    "to be completed",
 ];
 
 /// Month names (folded) and their numbers; three-letter prefixes also match.
@@ -605,6 +636,7 @@ mod tests {
             .chain(SUPERVISOR_NAME_LABELS)
             .chain(SUPERVISOR_POSITION_LABELS)
             .chain(SUPERVISOR_EMAIL_LABELS)
+            .chain(PLACEHOLDER_OPENERS)
             .for_each(|a| assert_folded(a));
     }
 

@@ -15,6 +15,7 @@ use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
     Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
+    PLACEHOLDER_OPENERS,
 };
 use crate::text::{fold_into, fold_prefix_into};
 
@@ -122,6 +123,26 @@ static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
         .expect("valid phrases");
     PhraseTable { automaton, meta: all.iter().map(|(_, k)| *k).collect() }
 });
+
+/// A bracketed text that opens `text` and closes on the line ("[Insert
+/// name ...] value"): the byte offset just after its `]`.
+fn leading_bracket(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    // "[x](y)" is a link, "[]" nothing
+    (close > 0 && !inner[close + 1..].starts_with('(')).then_some(close + 2)
+}
+
+/// Whether a bracketed text is template guidance: a guidance phrase, or a
+/// placeholder that opens with an instruction ([`PLACEHOLDER_OPENERS`]).
+fn is_bracket_guidance(inner: &str) -> bool {
+    let mut folded = String::new();
+    fold_prefix_into(inner, MAX_CLASSIFY_BYTES, &mut folded);
+    phrase_kind(&folded) == Some(ResidueKind::TemplateGuidance)
+        || PLACEHOLDER_OPENERS
+            .iter()
+            .any(|w| folded.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+}
 
 /// The kind of the first phrase (in table order) that `folded` starts with.
 fn phrase_kind(folded: &str) -> Option<ResidueKind> {
@@ -309,6 +330,31 @@ impl<'a> Builder<'a> {
             if self.section.is_none() && LETTERHEAD.contains(&folded.as_str()) {
                 self.residue(ResidueKind::Boilerplate, i, i);
                 continue;
+            }
+            if let Some(end) = leading_bracket(&line.text) {
+                let rest = line.text[end..].trim_start();
+                if is_bracket_guidance(&line.text[1..end - 1]) {
+                    // guidance in brackets ends at its bracket: what follows
+                    // on the line is text
+                    let bracket = line.text[..end].to_string();
+                    let rest_start = line.text.len() - rest.len();
+                    let len = line.text.len();
+                    self.residue_text(ResidueKind::TemplateGuidance, i, bracket);
+                    self.guidance_seen();
+                    if rest_start < len {
+                        self.content(i, rest_start, len);
+                    } else {
+                        self.blank = false;
+                    }
+                    continue;
+                }
+                if rest.is_empty() && line.text[1..end - 1].split_whitespace().nth(1).is_some() {
+                    // a drafter's note in brackets ("[Note to HR: ...]"): not
+                    // the template's text, and not the field's
+                    self.residue(ResidueKind::Unclassified, i, i);
+                    self.blank = false;
+                    continue;
+                }
             }
             if let Some(kind) = phrase_kind(&folded) {
                 self.residue(kind, i, i);
@@ -549,6 +595,15 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A residue entry for part of line `i`.
+    fn residue_text(&mut self, kind: ResidueKind, i: usize, text: String) {
+        let no = self.lines[i].no;
+        self.out.residue.push(RawResidue { kind, text, first: no, last: no });
+        if kind == ResidueKind::TemplateGuidance {
+            self.pending_guidance = true;
+        }
+    }
+
     fn guidance_seen(&mut self) {
         match self.target {
             Some(t) if !is_scalar(t) => self.out.acc(t).flags.set(Flag::TemplateGuidanceRemoved),
@@ -632,8 +687,11 @@ impl<'a> Builder<'a> {
             if let Some(&split) =
                 labels::inline_splits(&text[value_start..], fam).first().filter(|&&at| placeable(value_start + at))
             {
-                value_end = value_start + split;
-                next_label = Some(value_end);
+                // the separator before the next label (" ; Desirable: ...")
+                // belongs to neither value
+                let before = text[value_start..value_start + split].trim_end_matches([' ', ';', ',', '|']);
+                value_end = value_start + before.len();
+                next_label = Some(value_start + split);
                 // the heading of the next label's section may stand between
                 if let Some(end) = heading::heading_at_end(&text[value_start..value_end]) {
                     value_end = value_start + end;
@@ -648,6 +706,20 @@ impl<'a> Builder<'a> {
             let rest = rest.trim_start_matches('#').trim_start();
             value_end - rest.len()
         };
+        // the template's placeholder left before the value ("Supervisor:
+        // [Insert name, title ...] Ms. ..."): guidance, not value
+        let guidance_end = leading_bracket(&text[value_start..value_end])
+            .filter(|&end| is_bracket_guidance(&text[value_start + 1..value_start + end - 1]));
+        let value_start = match guidance_end {
+            Some(end) => {
+                let bracket = text[value_start..value_start + end].to_string();
+                self.residue_text(ResidueKind::TemplateGuidance, i, bracket);
+                let rest = text[value_start + end..value_end].trim_start();
+                value_end - rest.len()
+            }
+            None => value_start,
+        };
+        let text = &self.lines[i].text;
         let inline_flag = offset > 0 || next_label.is_some();
         let id = match def.label {
             Label::SupervisorEmail => {
