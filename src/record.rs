@@ -89,6 +89,11 @@ pub enum Flag {
     /// what a reader means: a number out of "JPO-2431", the first of
     /// several lengths ("1+1 years"), a name without its title ("Dr.").
     ValuePicked,
+    /// A character that OCR confuses was read back from its context: a
+    /// letter for a digit in a number ("2O23", "l2 months"), a zero in an
+    /// upper-case word ("0SH"), a one in a lower-case word ("Desirab1e"),
+    /// a comma for the dot of an e-mail's domain. A guess.
+    OcrRepaired,
 }
 
 impl Flag {
@@ -112,6 +117,7 @@ impl Flag {
             Flag::NeighbourUnclassified => "neighbour_unclassified",
             Flag::Unparsed => "unparsed",
             Flag::ValuePicked => "value_picked",
+            Flag::OcrRepaired => "ocr_repaired",
         }
     }
 }

@@ -41,6 +41,7 @@ const MEDIUM_FLAGS: &[Flag] = &[
     Flag::OutOfOrder,
     Flag::NeighbourUnclassified,
     Flag::ValuePicked,
+    Flag::OcrRepaired,
 ];
 
 /// Flags that make a value a weak guess: confidence low.
@@ -99,6 +100,9 @@ impl<'a> Ctx<'a> {
             }
             if l.repaired {
                 f.set(Flag::Repaired);
+            }
+            if l.ocr {
+                f.set(Flag::OcrRepaired);
             }
         }
         f

@@ -2,8 +2,9 @@
 //! `1.`, `(1)`, `a)`, and markdown's `- 1.` double markers.
 
 /// The symbol characters that mark a bullet when followed by a space.
-pub(crate) const SYMBOL_BULLETS: &[char] =
-    &['-', '–', '—', '•', '▪', '■', '●', '◦', '○', '·', '*', '+', '➢', '►', '▶', '✓', '✔', '❖', '◆', '□', '→', '⁃'];
+pub(crate) const SYMBOL_BULLETS: &[char] = &[
+    '-', '–', '—', '•', '▪', '■', '●', '◦', '○', '·', '*', '+', '➢', '►', '▶', '✓', '✔', '❖', '◆', '□', '→', '⁃', '°',
+];
 
 /// Whether `c` is a list marker glyph that is never text next to a
 /// separator: a non-ASCII [`SYMBOL_BULLETS`] entry (`•`, `▪`, `➢`, ...; the
@@ -87,6 +88,17 @@ fn symbol(s: &str) -> Option<&str> {
         }
         return None;
     }
+    // a bullet glyph read by OCR as a lower-case "e" or a guillemet: "e
+    // Support the ...", "« Support the ..." (English has no word "e"; a
+    // quotation would close its guillemet)
+    if first == 'e' || first == '«' {
+        let r = rest.strip_prefix([' ', '\t'])?.trim_start();
+        let capital = r.chars().next().is_some_and(char::is_uppercase);
+        if capital && !r.contains('»') {
+            return Some(r);
+        }
+        return None;
+    }
     // a lower-case "o" used as a bullet glyph: "o Become familiar",
     // "o (1) Compile", "o general outline" (English has no word "o")
     if first == 'o' {
@@ -165,6 +177,12 @@ mod tests {
             ("▪ Item", Some(Symbol), "Item"),
             ("o Become familiar", Some(Symbol), "Become familiar"),
             ("-- Support the team", Some(Symbol), "Support the team"),
+            ("e Support the team", Some(Symbol), "Support the team"),
+            ("« Support the team", Some(Symbol), "Support the team"),
+            ("° Become familiar", Some(Symbol), "Become familiar"),
+            ("« Green works » are", None, "« Green works » are"),
+            ("e the team", None, "e the team"),
+            ("e.g. the team", None, "e.g. the team"),
             ("-> Support the team", Some(Symbol), "Support the team"),
             ("-- -- x", None, "-- -- x"),
             ("--x", None, "--x"),

@@ -8,6 +8,7 @@
 
 pub(crate) mod bullets;
 pub(crate) mod markup;
+pub(crate) mod ocr;
 pub(crate) mod reflow;
 pub(crate) mod repair;
 pub(crate) mod unicode;
@@ -33,6 +34,9 @@ pub(crate) struct Line {
     pub markup: bool,
     /// Characters or tokens were repaired.
     pub repaired: bool,
+    /// Characters a character recognizer confused were read back from
+    /// their context ([`ocr`]): a guess.
+    pub ocr: bool,
     /// In a fixed-width capture (every line padded to one width), the line
     /// fills the width and ends in a letter or digit: its last word may go
     /// on at the start of the next line, cut with no hyphen.
@@ -83,12 +87,23 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut buf = String::new();
     let width = fixed_width(text);
+    let mut prev_cut = false;
     for (i, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let mut line = normalize_line(no, raw, lossy, &mut buf);
+        // after a line cut at the width, a letter read as a bullet glyph
+        // ("e JPO ...", "o f the") is the tail of the cut word
+        if prev_cut && line.bullet == Some(Bullet::Symbol) {
+            let t = raw.trim_start();
+            if let Some(letter) = ["e", "o"].into_iter().find(|l| t.starts_with(l) && t[1..].starts_with([' ', '\t'])) {
+                line.bullet = None;
+                line.text = format!("{letter} {}", line.text);
+            }
+        }
         line.indented = raw.starts_with(char::is_whitespace);
         line.cut = width
             .is_some_and(|w| raw.chars().next_back().is_some_and(char::is_alphanumeric) && raw.chars().count() == w);
+        prev_cut = line.cut;
         lines.push(line);
     }
     lines
@@ -228,6 +243,10 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
             line.repaired = true;
         }
         None => line.text = text,
+    }
+    if let Some(fixed) = ocr::repair(&line.text) {
+        line.text = fixed;
+        line.ocr = true;
     }
     // mojibake is repaired before markup removal (which depends on the
     // characters around `_` and `*`) and again after it, since markup

@@ -146,6 +146,7 @@ pub(crate) const ALL_FLAGS: &[Flag] = &[
     Flag::NeighbourUnclassified,
     Flag::Unparsed,
     Flag::ValuePicked,
+    Flag::OcrRepaired,
 ];
 
 /// A piece of a field's text: a whole line or the part of a line after a
