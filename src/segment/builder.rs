@@ -501,7 +501,9 @@ impl<'a> Builder<'a> {
     /// lines, page numbers) and the blank lines around it (the gap of a page
     /// break), per line.
     fn page_furniture(&self) -> (Vec<bool>, Vec<bool>) {
-        let numbered: Vec<bool> = self.lines.iter().map(|l| l.has_text() && pages::is_page_number(&l.text)).collect();
+        let mut numbered: Vec<bool> =
+            self.lines.iter().map(|l| l.has_text() && pages::is_page_number(&l.text)).collect();
+        pages::mark_bare_page_numbers(self.lines, &mut numbered);
         let running = pages::running_lines(self.lines, &numbered);
         let mut folded = String::new();
         let furniture: Vec<bool> = self

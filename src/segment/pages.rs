@@ -43,6 +43,39 @@ pub(crate) fn is_page_number(text: &str) -> bool {
     }
 }
 
+/// The most non-blank lines between a page's bare number and the page
+/// break after it (a footer such as a scanner's watermark may follow it).
+const BARE_NUMBER_REACH: usize = 3;
+
+/// The most digits of a bare page number.
+const MAX_BARE_NUMBER_DIGITS: usize = 3;
+
+/// Marks bare numbers ("2") as page numbers where the page break shows
+/// them to be: a number standing alone between blank lines within
+/// [`BARE_NUMBER_REACH`] non-blank lines (and a few blank ones) before a
+/// form feed. Elsewhere a
+/// bare number may be a value (a year, a post number), and is not one.
+pub(crate) fn mark_bare_page_numbers(lines: &[Line], numbered: &mut [bool]) {
+    let alone = |i: usize| {
+        let blank = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.is_blank());
+        let t = lines[i].text.as_str();
+        (1..=MAX_BARE_NUMBER_DIGITS).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && blank(i.checked_sub(1))
+            && blank(Some(i + 1))
+    };
+    for b in (0..lines.len()).filter(|&i| lines[i].page_break) {
+        // within a bounded window, so a run of form feeds costs linear time
+        let window = b.saturating_sub(4 * BARE_NUMBER_REACH)..b;
+        let before = window.rev().filter(|&i| !lines[i].is_blank()).take(BARE_NUMBER_REACH);
+        for i in before {
+            if alone(i) {
+                numbered[i] = true;
+            }
+        }
+    }
+}
+
 /// Marks running headers and footers: returns, per line index, whether the
 /// line is one. Only meaningful when the text has page breaks: form feeds,
 /// and page numbers ("Page 3 of 5"), which mark a page edge in a text that
@@ -130,6 +163,25 @@ mod tests {
         for t in ["2024", "Grade: P2", "Page turner", "12 months"] {
             assert!(!is_page_number(t), "{t}");
         }
+    }
+
+    #[test]
+    fn bare_numbers_before_a_form_feed() {
+        let mk = |text: &str, pb: bool| Line { text: text.into(), page_break: pb, ..Line::default() };
+        let lines = vec![
+            mk("Minimum: At least one year in", false),
+            mk("", false),
+            mk("2", false),
+            mk("", false),
+            mk("Scanned with a scanner", false),
+            mk("health, labour inspection", true),
+            mk("", false),
+            mk("3602", false),
+            mk("", false),
+        ];
+        let mut n = numbered(&lines);
+        mark_bare_page_numbers(&lines, &mut n);
+        assert_eq!(n, vec![false, false, true, false, false, false, false, false, false]);
     }
 
     fn numbered(lines: &[Line]) -> Vec<bool> {
