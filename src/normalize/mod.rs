@@ -1,12 +1,14 @@
 //! Normalize: decoded text to cleaned lines that keep their input line
 //! numbers.
 //!
-//! One pass over the input lines, one repair per file: [`unicode`]
+//! One pass over the input lines, one repair per file: [`html`] (an HTML
+//! source's tags, hidden regions and character references), [`unicode`]
 //! (characters), [`bullets`] (list markers), [`markup`] (markdown and HTML),
 //! [`repair`] (doubled words). Re-joining wrapped lines and hyphenation is
 //! [`reflow`], run later on the lines of each field.
 
 pub(crate) mod bullets;
+pub(crate) mod html;
 pub(crate) mod markup;
 pub(crate) mod reflow;
 pub(crate) mod repair;
@@ -83,15 +85,52 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut buf = String::new();
     let width = fixed_width(text);
+    // a text with no `<` and no `&` has no HTML: no line is looked at for it
+    let mut html = html::may_have_html(text).then(html::HtmlState::default);
     for (i, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let mut line = normalize_line(no, raw, lossy, &mut buf);
+        let marked = html.as_mut().and_then(|h| h.line(raw, after_line(text, raw)));
+        let mut line = match marked {
+            Some(h) => normalize_html_line(no, raw, &h, lossy, &mut buf),
+            None => normalize_line(no, raw, lossy, &mut buf),
+        };
         line.indented = raw.starts_with(char::is_whitespace);
         line.cut = width
             .is_some_and(|w| raw.chars().next_back().is_some_and(char::is_alphanumeric) && raw.chars().count() == w);
         lines.push(line);
     }
     lines
+}
+
+/// The text after `line`, a line of `text` (as [`split_lines`] gives it).
+fn after_line<'t>(text: &'t str, line: &str) -> &'t str {
+    let end = (line.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + line.len();
+    text.get(end..).unwrap_or("")
+}
+
+/// Normalizes a line that the HTML pass changed: its visible text as any
+/// line's, with the pass's list and heading markers. A line left with no
+/// text (only tags, spacers, hidden text) is layout, its raw text kept for
+/// residue.
+fn normalize_html_line(no: u32, raw: &str, h: &html::HtmlLine, lossy: bool, buf: &mut String) -> Line {
+    if h.is_layout() {
+        let text = raw.trim();
+        return Line {
+            no,
+            text: text.to_string(),
+            rule: true,
+            markup: true,
+            page_break: raw.contains(unicode::FORM_FEED),
+            ..Line::default()
+        };
+    }
+    let mut line = normalize_line(no, &h.text, lossy, buf);
+    line.markup = true;
+    if line.has_text() {
+        line.bullet = h.bullet.or(line.bullet);
+        line.md_heading |= h.heading;
+    }
+    line
 }
 
 /// The narrowest width of a fixed-width capture.
