@@ -27,8 +27,10 @@ use super::Bullet;
 enum Kind {
     /// Inline markup: removed, nothing in its place.
     Inline,
-    /// A block, a cell or a line break: a space in its place.
+    /// A block or a cell: a space in its place.
     Block,
+    /// A line break: a space in its place.
+    Break,
     /// A list item: a list marker when it opens the line.
     Item,
     /// A list: `true` when ordered (its items are numbered).
@@ -85,7 +87,7 @@ const ELEMENTS: &[(&str, Kind)] = &[
     ("big", Kind::Inline),
     ("blockquote", Kind::Block),
     ("body", Kind::Body),
-    ("br", Kind::Block),
+    ("br", Kind::Break),
     ("caption", Kind::Block),
     ("center", Kind::Block),
     ("cite", Kind::Inline),
@@ -213,7 +215,20 @@ pub(crate) struct HtmlState {
     unclosed: [bool; 4],
     /// `<head>` whose end was not found.
     head_unclosed: bool,
+    /// A tag of a known element that goes on on the next line: its kind,
+    /// whether it closes, and how many more lines it may take.
+    open_tag: Option<(Kind, bool, usize)>,
+    /// An `<li>` that stood on a line with no text: the marker of the next
+    /// line with text.
+    pending_bullet: Option<Bullet>,
+    /// Lines with text still inside an `<h1>`-`<h6>` (a heading on its own
+    /// lines between its tags): at most [`MAX_HEADING_LINES`].
+    heading_lines: u8,
 }
+
+/// The most lines of text an open heading element marks as heading: a
+/// heading wraps over two or three, an unclosed one marks no more.
+const MAX_HEADING_LINES: u8 = 3;
 
 /// The first occurrence of `needle` (ASCII) in `hay`, ignoring ASCII case.
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
@@ -233,14 +248,41 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// A tag at the start of `s` (which starts with `<`): whether it closes,
 /// the element's name, and its length. Attribute values in quotes may hold
-/// `>`; a tag does not go on past its line.
+/// `>`.
 struct Tag<'a> {
     close: bool,
     name: &'a str,
     len: usize,
 }
 
-fn parse_tag(s: &str) -> Option<Tag<'_>> {
+/// How a tag at the start of a line's text was read.
+enum Parsed<'a> {
+    /// A whole tag.
+    Whole(Tag<'a>),
+    /// A tag whose attributes go on past the end of the line (a word
+    /// processor wraps long tags): its closing state and name.
+    Open { close: bool, name: &'a str },
+}
+
+/// The end of a tag's attributes in `b` from `i`, with `quote` open: the
+/// index after its `>`, or `Err` with the quote open at the end. `None` at
+/// a `<` outside quotes (no tag).
+fn tag_end(b: &[u8], mut i: usize, mut quote: Option<u8>) -> Option<Result<usize, Option<u8>>> {
+    while i < b.len() {
+        match (quote, b[i]) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b[i]),
+            (None, b'>') => return Some(Ok(i + 1)),
+            (None, b'<') => return None,
+            (None, _) => {}
+        }
+        i += 1;
+    }
+    Some(Err(quote))
+}
+
+fn parse_tag(s: &str) -> Option<Parsed<'_>> {
     let b = s.as_bytes();
     let mut i = 1;
     let close = b.get(i) == Some(&b'/');
@@ -265,25 +307,35 @@ fn parse_tag(s: &str) -> Option<Tag<'_>> {
     if name.len() > MAX_NAME_BYTES {
         return None;
     }
-    // the name ends at a space, a slash or the end of the tag
+    // the name ends at a space, a slash or the end of the tag; an opening
+    // tag may go on on the next line after its name and a space
     match b.get(i) {
         Some(b'>' | b'/') => {}
         Some(c) if c.is_ascii_whitespace() => {}
+        None if !close => return Some(Parsed::Open { close, name }),
         _ => return None,
     }
-    let mut quote: Option<u8> = None;
-    while i < b.len() {
-        match (quote, b[i]) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b[i]),
-            (None, b'>') => return Some(Tag { close, name, len: i + 1 }),
-            (None, b'<') => return None,
-            (None, _) => {}
-        }
-        i += 1;
+    match tag_end(b, i, None)? {
+        Ok(len) => Some(Parsed::Whole(Tag { close, name, len })),
+        Err(_) => Some(Parsed::Open { close, name }),
     }
-    None
+}
+
+/// The most lines a tag may go on over after its line: a wrapped tag's
+/// attributes, not a `<` in text that some `>` far below would close.
+/// Counted in lines, which normalizing keeps, so that a tag is read the
+/// same in normalized text.
+const MAX_OPEN_TAG_LINES: usize = 3;
+
+/// Whether a tag left open at a line's end ends in the next
+/// [`MAX_OPEN_TAG_LINES`] lines of `rest` (the text after the line, from
+/// its line break): at the first `>`, as a browser reads it (a quote or a
+/// `<` in wrapped attributes does not hide it), a reference to one counted.
+fn tag_ends_below(rest: &str) -> bool {
+    super::split_lines(rest)
+        .skip(1)
+        .take(MAX_OPEN_TAG_LINES)
+        .any(|l| l.contains('>') || decode_references(l).is_some_and(|d| d.contains('>')))
 }
 
 /// What a tag's element does, or `None` for a name that is no HTML element.
@@ -582,7 +634,11 @@ pub(crate) fn decode_references(s: &str) -> Option<String> {
 impl HtmlState {
     /// Whether no region is open: a line with no `<` or `&` needs no work.
     fn neutral(&self) -> bool {
-        !self.head && self.raw.is_none()
+        !self.head
+            && self.raw.is_none()
+            && self.open_tag.is_none()
+            && self.pending_bullet.is_none()
+            && self.heading_lines == 0
     }
 
     /// Whether the region's closer is in `line` (from its position) or in
@@ -621,10 +677,31 @@ impl HtmlState {
             return None;
         }
         let mut out = HtmlLine { text: String::with_capacity(raw.len()), ..HtmlLine::default() };
+        // references first: "&lt;td&gt;" is then the tag it spells, as it
+        // would be in the normalized text read again
+        let decoded = decode_references(raw);
+        out.changed = decoded.is_some();
+        let raw = decoded.as_deref().unwrap_or(raw);
         let b = raw.as_bytes();
         let mut i = 0;
-        // text is pushed raw; references are decoded at the end (a
-        // reference is never split by a tag)
+        // where each `<` that opened no tag stands in the text, innermost last
+        let mut literal_lt: Vec<usize> = Vec::new();
+        if let Some((kind, close, left)) = self.open_tag {
+            // the rest of a tag begun on a line above, to its first `>`
+            out.changed = true;
+            match memchr::memchr(b'>', b) {
+                Some(at) => {
+                    self.open_tag = None;
+                    self.tag(kind, close, &raw[at + 1..], rest, &mut out);
+                    i = at + 1;
+                }
+                None => {
+                    // the end was seen within the bound when the tag began
+                    self.open_tag = left.checked_sub(1).filter(|&l| l > 0).map(|l| (kind, close, l));
+                    i = b.len();
+                }
+            }
+        }
         while i < b.len() {
             if let Some(region) = self.raw {
                 let closer = region.closer();
@@ -651,6 +728,31 @@ impl HtmlState {
             let text = &raw[i..next];
             if self.head {
                 out.hidden |= !text.trim().is_empty();
+            } else if let Some(gt) = memchr::memchr(b'>', text.as_bytes()).filter(|_| !literal_lt.is_empty()) {
+                // a `>` after a `<` that opened no tag: with the tags
+                // between them removed, the two may make one (normalizing
+                // the normalized text would read it so)
+                out.text.push_str(&text[..gt]);
+                let top = literal_lt.last().copied().unwrap_or(0);
+                let candidate = format!("{}>", &out.text[top..]);
+                let joined = match parse_tag(&candidate) {
+                    Some(Parsed::Whole(t)) if t.len == candidate.len() => kind_of(t.name).map(|k| (k, t.close)),
+                    _ => None,
+                };
+                let declared = declaration(&candidate) == Some(candidate.len());
+                if joined.is_some() || declared {
+                    out.text.truncate(top);
+                    literal_lt.pop();
+                    out.changed = true;
+                    if let Some((kind, close)) = joined {
+                        self.tag(kind, close, &raw[i + gt + 1..], rest, &mut out);
+                    }
+                } else {
+                    out.text.push('>');
+                    literal_lt.clear();
+                }
+                i += gt + 1;
+                continue;
             } else {
                 out.text.push_str(text);
             }
@@ -670,23 +772,58 @@ impl HtmlState {
                 out.changed = true;
                 i += len;
                 continue;
-            } else if let Some(tag) = parse_tag(s) {
-                if let Some(kind) = kind_of(tag.name) {
-                    let after = &s[tag.len..];
-                    self.tag(kind, tag.close, after, rest, &mut out);
-                    out.changed = true;
-                    i += tag.len;
-                    continue;
+            } else {
+                match parse_tag(s) {
+                    Some(Parsed::Whole(tag)) => {
+                        if let Some(kind) = kind_of(tag.name) {
+                            let after = &s[tag.len..];
+                            self.tag(kind, tag.close, after, rest, &mut out);
+                            out.changed = true;
+                            i += tag.len;
+                            continue;
+                        }
+                    }
+                    Some(Parsed::Open { close, name }) => {
+                        if let Some(kind) = kind_of(name).filter(|_| tag_ends_below(rest)) {
+                            // the tag's effect comes where it ends
+                            self.open_tag = Some((kind, close, MAX_OPEN_TAG_LINES));
+                            out.changed = true;
+                            out.text.push(' ');
+                            break;
+                        }
+                    }
+                    None => {}
                 }
             }
+            literal_lt.push(out.text.len());
             out.text.push('<');
             i += 1;
         }
-        if let Some(decoded) = decode_references(&out.text) {
-            out.text = decoded;
-            out.changed = true;
+        // the same at the line's end, for a tag that goes on below
+        if let (Some(&top), None) = (literal_lt.last(), self.open_tag) {
+            if let Some(Parsed::Open { close, name }) = parse_tag(&out.text[top..]) {
+                if let Some(kind) = kind_of(name).filter(|_| tag_ends_below(rest)) {
+                    out.text.truncate(top);
+                    out.text.push(' ');
+                    out.changed = true;
+                    self.open_tag = Some((kind, close, MAX_OPEN_TAG_LINES));
+                }
+            }
         }
-        (out.changed || out.hidden).then_some(out)
+        let has_text = !out.text.trim().is_empty();
+        if has_text {
+            if let Some(b) = self.pending_bullet.take() {
+                out.bullet = out.bullet.or(Some(b));
+            }
+        } else if out.bullet.is_some() {
+            // "<li>" alone: its text is on the next line
+            self.pending_bullet = out.bullet;
+        }
+        if self.heading_lines > 0 {
+            out.heading |= has_text;
+            self.heading_lines -= u8::from(has_text);
+        }
+        (out.changed || out.hidden || out.bullet.is_some() || out.heading).then_some(out)
     }
 
     /// The effect of one known tag.
@@ -694,16 +831,26 @@ impl HtmlState {
         let at_start = out.text.trim().is_empty();
         match (kind, close) {
             (Kind::Inline, _) => {}
-            (Kind::Block | Kind::Rule, _) => out.text.push(' '),
+            (Kind::Break, _) => out.text.push(' '),
+            (Kind::Block | Kind::Rule, _) => {
+                // a heading holds no paragraph, table or rule: it is over
+                self.heading_lines = 0;
+                out.text.push(' ');
+            }
             (Kind::Item, false) => {
+                self.heading_lines = 0;
                 if at_start && out.bullet.is_none() {
                     let ordered = self.lists.last().copied().unwrap_or(false);
                     out.bullet = Some(if ordered { Bullet::Number } else { Bullet::Symbol });
                 }
                 out.text.push(' ');
             }
-            (Kind::Item, true) => out.text.push(' '),
+            (Kind::Item, true) => {
+                self.pending_bullet = None;
+                out.text.push(' ');
+            }
             (Kind::List(ordered), false) => {
+                self.heading_lines = 0;
                 if self.lists.len() < MAX_LIST_DEPTH {
                     self.lists.push(ordered);
                 }
@@ -715,9 +862,14 @@ impl HtmlState {
             }
             (Kind::Heading, false) => {
                 out.heading = true;
+                self.heading_lines = MAX_HEADING_LINES;
                 out.text.push(' ');
             }
-            (Kind::Heading, true) => out.text.push(' '),
+            (Kind::Heading, true) => {
+                out.heading |= self.heading_lines > 0;
+                self.heading_lines = 0;
+                out.text.push(' ');
+            }
             (Kind::Head, false) => {
                 if !self.head && self.head_closes(after, rest) {
                     self.head = true;
@@ -789,8 +941,11 @@ mod tests {
         lines
             .iter()
             .map(|l| {
-                at += l.len() + 1;
-                st.line(l, doc.get(at..).unwrap_or(""))
+                // as `normalize` gives it: the text after the line, from its line break
+                at += l.len();
+                let got = st.line(l, doc.get(at..).unwrap_or(""));
+                at += 1;
+                got
             })
             .collect()
     }
@@ -815,7 +970,8 @@ mod tests {
             ("<![if !supportLists]>x<![endif]>", "x"),
             ("<!DOCTYPE html>", ""),
             ("<?xml version=\"1.0\"?>", ""),
-            ("&lt;b&gt; as text", "<b> as text"),
+            ("&lt;b&gt; as text", "as text"),
+            ("&lt; 5000", "< 5000"),
             // not tags: left as they are
             ("salary < 5000 and > 10", "(untouched)"),
             ("write to <jpo@ilo.org>", "(untouched)"),
@@ -871,6 +1027,51 @@ mod tests {
         assert_eq!(text(&got[9]), "(untouched)");
         // a title outside a head is not content either
         assert!(run(&["<title>t</title>"])[0].as_ref().is_some_and(|l| l.hidden && l.is_layout()));
+    }
+
+    #[test]
+    fn tags_over_lines() {
+        // a word processor wraps a long tag's attributes
+        let got = run(&[
+            "<TD width=\"34%\"",
+            " valign=top><b>Title:</b></TD>",
+            "<p class=MsoNormal style='margin:0;",
+            "mso-list:l0 level1 lfo1'>Text",
+        ]);
+        assert!(got[0].as_ref().is_some_and(HtmlLine::is_layout));
+        assert_eq!(text(&got[1]), "Title:");
+        assert!(got[2].as_ref().is_some_and(HtmlLine::is_layout));
+        assert_eq!(text(&got[3]), "Text");
+        // an opening "<" with no end below, or a name that is no element, is text
+        assert_eq!(text(&run(&["a <td", "b", "c", "d", "e >"])[0]), "(untouched)");
+        assert_eq!(text(&run(&["x <word", "y>"])[0]), "(untouched)");
+    }
+
+    #[test]
+    fn markers_on_lines_of_their_own() {
+        let got = run(&[
+            "<ol>",
+            "<li>",
+            "First item",
+            "goes on",
+            "</li>",
+            "</ol>",
+            "<h3>",
+            "Training components:",
+            "</h3>",
+            "Prose",
+        ]);
+        assert!(got[1].as_ref().is_some_and(HtmlLine::is_layout));
+        assert_eq!(got[2].as_ref().map(|l| l.bullet), Some(Some(Bullet::Number)));
+        assert_eq!(text(&got[3]), "(untouched)");
+        assert!(got[7].as_ref().is_some_and(|l| l.heading));
+        assert_eq!(text(&got[9]), "(untouched)");
+        // a heading that is not closed marks a few lines, not the rest
+        let got = run(&["<h2>A", "b", "c", "d", "e"]);
+        let marked: Vec<bool> = got.iter().map(|l| l.as_ref().is_some_and(|l| l.heading)).collect();
+        assert_eq!(marked, [true, true, true, false, false]);
+        let got = run(&["<h2>A", "<p>b</p>"]);
+        assert!(got[1].as_ref().is_some_and(|l| !l.heading));
     }
 
     #[test]
