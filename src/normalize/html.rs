@@ -632,6 +632,12 @@ pub(crate) fn decode_references(s: &str) -> Option<String> {
 }
 
 impl HtmlState {
+    /// Whether the HTML pass has anything to do on `raw`: it holds a `<` or
+    /// a `&`, or a region, tag or marker goes on from a line above.
+    pub(crate) fn wants(&self, raw: &str) -> bool {
+        !self.neutral() || has_html_bytes(raw)
+    }
+
     /// Whether no region is open: a line with no `<` or `&` needs no work.
     fn neutral(&self) -> bool {
         !self.head

@@ -94,7 +94,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let mut pre = String::new();
     for (i, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let marked = html.as_mut().and_then(|h| {
+        let marked = html.as_mut().filter(|h| h.wants(raw)).and_then(|h| {
             let rest = after_line(text, raw);
             if unicode::is_clean(raw) {
                 return h.line(raw, rest).map(|m| (m, unicode::CharRepairs::default()));
