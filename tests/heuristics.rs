@@ -10,6 +10,11 @@ fn title(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     (f.value.clone(), f.confidence, f.flags.clone())
 }
 
+fn duty_station(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.general.duty_station;
+    (f.value.clone(), f.confidence, f.flags.clone())
+}
+
 fn grade(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     let f = &v.general.grade;
     (f.value.clone(), f.confidence, f.flags.clone())
@@ -37,6 +42,10 @@ fn methodology(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
 
 fn languages_min(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     joined(&v.qualifications.languages.minimum)
+}
+
+fn education_min(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.qualifications.education.minimum)
 }
 
 fn work_des(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
@@ -408,6 +417,46 @@ const CASES: &[Case] = &[
         Some("Jane Doe | Some(\"Senior Actuary, SOC/PFACTS\") | Some(\"doe@ilo.org\")"),
         Confidence::High,
         &[],
+    ),
+    (
+        "a label split over two lines: the first line is not the value above",
+        "QUALIFICATIONS AND EXPERIENCE\n\nEducation:\nMinimum: A degree.\nWork\nexperience:\nMinimum: Two years.\n",
+        education_min,
+        Some("A degree."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "HTML: a label cell and its value cell on lines of their own",
+        "<h2>GENERAL INFORMATION</h2>\n<table>\n<tr>\n<td width=\"34%\"><b>Title:</b></td>\n<td>JPO in\nstatistics</td>\n</tr>\n<tr>\n<td><b>Duty station:</b></td>\n<td>Lima,&nbsp;Peru</td>\n</tr>\n</table>\n",
+        duty_station,
+        Some("Lima, Peru"),
+        Confidence::High,
+        &[Flag::MarkupStripped],
+    ),
+    (
+        "HTML: a qualifications table with rowspan label cells",
+        "<h2>QUALIFICATIONS AND EXPERIENCE</h2>\n<table>\n<tr>\n<td rowspan=\"2\"><b>Languages:</b></td>\n<td>Minimum:</td>\n<td>Excellent command of English.</td>\n</tr>\n<tr>\n<td>Desirable:</td>\n<td>&nbsp;</td>\n</tr>\n</table>\n",
+        languages_min,
+        Some("Excellent command of English."),
+        Confidence::High,
+        &[Flag::MarkupStripped],
+    ),
+    (
+        "HTML: a comment between list items is no item",
+        "<h2>DUTIES AND RESPONSIBILITIES</h2>\n<ul>\n  <li>Support the programme&rsquo;s M&amp;E system;</li>\n<!-- check this with PARDEV -->\n  <li>Draft reports.</li>\n</ul>\n",
+        responsibilities,
+        Some("Support the programme’s M&E system; | Draft reports."),
+        Confidence::High,
+        &[Flag::MarkupStripped],
+    ),
+    (
+        "HTML: a tag wrapped over lines by a word processor",
+        "<h2>GENERAL INFORMATION</h2>\n<table>\n<tr><td valign=top style='border:solid windowtext 1.0pt;\npadding:0cm'><p class=MsoNormal><b>Grade:<o:p></o:p></b></p></td>\n<td>P2</td></tr>\n</table>\n",
+        grade,
+        Some("P2"),
+        Confidence::High,
+        &[Flag::MarkupStripped],
     ),
 ];
 

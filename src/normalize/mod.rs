@@ -1,12 +1,14 @@
 //! Normalize: decoded text to cleaned lines that keep their input line
 //! numbers.
 //!
-//! One pass over the input lines, one repair per file: [`unicode`]
+//! One pass over the input lines, one repair per file: [`html`] (an HTML
+//! source's tags, hidden regions and character references), [`unicode`]
 //! (characters), [`bullets`] (list markers), [`markup`] (markdown and HTML),
 //! [`repair`] (doubled words). Re-joining wrapped lines and hyphenation is
 //! [`reflow`], run later on the lines of each field.
 
 pub(crate) mod bullets;
+pub(crate) mod html;
 pub(crate) mod markup;
 pub(crate) mod ocr;
 pub(crate) mod reflow;
@@ -28,6 +30,10 @@ pub(crate) struct Line {
     pub md_heading: bool,
     /// Layout only: a horizontal rule, a table separator, a lone bullet.
     pub rule: bool,
+    /// Layout made of HTML alone (tags, spacers, the text of a comment,
+    /// a head or a style sheet): [`Line::text`] is the raw line, for
+    /// residue, and holds no text the parser reads.
+    pub markup_only: bool,
     /// The line started a new page (a form feed).
     pub page_break: bool,
     /// Markup was removed.
@@ -87,10 +93,32 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut buf = String::new();
     let width = fixed_width(text);
+    // a text with no `<` and no `&` has no HTML: no line is looked at for it
+    let mut html = html::may_have_html(text).then(html::HtmlState::default);
+    let mut pre = String::new();
     let mut prev_cut = false;
     for (i, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let mut line = normalize_line(no, raw, lossy, &mut buf);
+        let marked = html.as_mut().filter(|h| h.wants(raw)).and_then(|h| {
+            let rest = after_line(text, raw);
+            if unicode::is_clean(raw) {
+                return h.line(raw, rest).map(|m| (m, unicode::CharRepairs::default()));
+            }
+            // the HTML pass reads the characters the line will have: a
+            // control character must not hide a tag that normalizing the
+            // normalized text would find
+            let rep = unicode::clean(raw, &mut pre);
+            h.line(&pre, rest).map(|m| (m, rep))
+        });
+        let mut line = match marked {
+            Some((h, rep)) => {
+                let mut l = normalize_html_line(no, raw, &h, lossy, &mut buf);
+                l.page_break |= rep.page_break;
+                l.repaired |= rep.repaired;
+                l
+            }
+            None => normalize_line(no, raw, lossy, &mut buf),
+        };
         // after a line cut at the width, a letter read as a bullet glyph
         // ("e JPO ...", "o f the") is the tail of the cut word
         if prev_cut && line.bullet == Some(Bullet::Symbol) {
@@ -107,6 +135,30 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
         lines.push(line);
     }
     lines
+}
+
+/// The text after `line`, a line of `text` (as [`split_lines`] gives it).
+fn after_line<'t>(text: &'t str, line: &str) -> &'t str {
+    let end = (line.as_ptr() as usize).saturating_sub(text.as_ptr() as usize) + line.len();
+    text.get(end..).unwrap_or("")
+}
+
+/// Normalizes a line that the HTML pass changed: its visible text as any
+/// line's, with the pass's list and heading markers. A line left with no
+/// text (only tags, spacers, hidden text) is layout, its raw text kept for
+/// residue.
+fn normalize_html_line(no: u32, raw: &str, h: &html::HtmlLine, lossy: bool, buf: &mut String) -> Line {
+    if h.is_layout() {
+        let text = raw.trim();
+        return Line { no, text: text.to_string(), rule: true, markup: true, markup_only: true, ..Line::default() };
+    }
+    let mut line = normalize_line(no, &h.text, lossy, buf);
+    line.markup |= h.changed || h.hidden;
+    if line.has_text() {
+        line.bullet = h.bullet.or(line.bullet);
+        line.md_heading |= h.heading;
+    }
+    line
 }
 
 /// The narrowest width of a fixed-width capture.
@@ -289,6 +341,17 @@ mod tests {
             // markers hiding markers, more than markup removal's passes
             "**## ## ## ## - item**",
             "• ## • ## • ## item",
+            // HTML: a tag that a control character or a removed tag hid,
+            // a tag going on over lines, regions over lines
+            "<I\0\n>a",
+            "<P<u>\0>",
+            "<A\n<u>> ",
+            "<I\n''#<u>> ",
+            "<td width=1\n*x*\n>a",
+            "<style>\n*x*\n</style>",
+            "<!-- *a*\nb --> t",
+            "&lt;td&gt;x &amp;lt; &amp;amp;",
+            "<ul>\n<li>\n*item*\n</li>",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);

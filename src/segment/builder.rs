@@ -29,6 +29,10 @@ const MIN_DUPLICATE_CHARS: usize = 12;
 /// wrapped over three lines).
 const MAX_VALUE_FIRST_LINES: usize = 3;
 
+/// The longest first line of a label split over two lines
+/// ([`Builder::split_label`]): the first words of a label, not a sentence.
+const MAX_SPLIT_LABEL_HEAD_CHARS: usize = 48;
+
 /// Long paragraphs are not folded whole.
 const MAX_CLASSIFY_BYTES: usize = 120;
 
@@ -241,9 +245,14 @@ impl<'a> Builder<'a> {
         let (order, value_first) = self.value_first_order(&furniture);
         let mut folded = String::new();
         let mut skip = 0usize;
+        // the second line of a label split over two, already read
+        let mut consumed: Option<usize> = None;
         for i in order {
             if skip > 0 {
                 skip -= 1;
+                continue;
+            }
+            if consumed == Some(i) {
                 continue;
             }
             if value_first[i] {
@@ -373,6 +382,12 @@ impl<'a> Builder<'a> {
                 self.label(i, hit, 0);
                 continue;
             }
+            if let Some((next, hit)) = self.split_label(i, &value_first) {
+                self.label(next, hit, 0);
+                self.claim_label_head(i, next);
+                consumed = Some(next);
+                continue;
+            }
             if self.section == Some(Section::Duties) && KEY_OUTPUTS_LEAD_INS.iter().any(|p| folded.contains(p)) {
                 self.take_lead_in_start();
                 self.set_target(FieldId::KeyOutputs, i);
@@ -489,6 +504,46 @@ impl<'a> Builder<'a> {
             && heading::heading_shaped(line)
             && folded.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2;
         shaped && folded.split(' ').any(|w| FOREIGN_SECTION_WORDS.contains(&w))
+    }
+
+    /// A label split over two lines ("Duty station of the" / "assignment:
+    /// 24 months", a cell wrapped by a word processor): line `i` holds the
+    /// label's first words and no label of its own, line `i + 1` the rest of
+    /// it (and the value, if any). Returns the second line and the label as
+    /// found on it (its value's offset in that line). Only the exact label
+    /// words are taken: the value itself is never guessed.
+    fn split_label(&self, i: usize, value_first: &[bool]) -> Option<(usize, LabelHit)> {
+        let line = &self.lines[i];
+        let next = i + 1;
+        let n = self.lines.get(next)?;
+        let head_ok = line.bullet.is_none()
+            && line.text.chars().count() <= MAX_SPLIT_LABEL_HEAD_CHARS
+            && !line.text.ends_with([':', '.', ';', ','])
+            && line.text.starts_with(char::is_alphabetic);
+        if !head_ok || !n.has_text() || n.bullet.is_some() || value_first[i] || value_first[next] {
+            return None;
+        }
+        let joined = format!("{} {}", line.text, n.text);
+        let hit = self.label_at(&joined)?;
+        // the value (or the end of a bare label) is on the second line
+        let on_next = hit.value_start.checked_sub(line.text.len() + 1)?;
+        (on_next > 0).then_some((next, LabelHit { value_start: on_next, ..hit }))
+    }
+
+    /// The first line of a label split over two lines goes to the field
+    /// that took the label's second line (or to residue, for a label that
+    /// starts no field's range).
+    fn claim_label_head(&mut self, head: usize, label_line: usize) {
+        let (no, at) = (self.lines[head].no, self.lines[label_line].no);
+        let owner = self
+            .out
+            .fields
+            .iter_mut()
+            .find(|a| a.first_line.is_some_and(|f| f <= at) && a.last_line.is_some_and(|l| l >= at));
+        match owner {
+            Some(acc) => acc.touch(no),
+            None => self.residue(ResidueKind::Boilerplate, head, head),
+        }
     }
 
     fn label_at(&self, text: &str) -> Option<LabelHit> {
