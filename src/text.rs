@@ -14,8 +14,10 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// Each ASCII byte folded: a letter or digit lower-cased, anything else 0.
-static ASCII_FOLD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Indexed by any byte (the upper half is 0 and never read), so that a
+/// look-up needs no bounds check.
+static ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -43,16 +45,20 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         // word boundary. Both writes happen; the counts say which stay.
         // `n` never passes the bytes read so far, so every write is in
         // bounds: a space is only written after a byte that wrote nothing.
+        // `started` (a letter or digit came before) stands for `n > 0`, so
+        // that the step of `n` does not wait for `n`.
         let mut n = 0;
         let mut after_gap = false;
+        let mut started = false;
         for &b in s.as_bytes() {
             let f = ASCII_FOLD[usize::from(b)];
             let alnum = f != 0;
             buf[n] = b' ';
-            n += usize::from(after_gap & alnum & (n > 0));
+            n += usize::from(after_gap & alnum & started);
             buf[n] = f;
             n += usize::from(alnum);
             after_gap = !alnum;
+            started |= alnum;
         }
         buf.truncate(n);
         // only ASCII bytes were written
