@@ -79,7 +79,14 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
         }
         None => line,
     };
-    for ch in line.chars() {
+    let mut rest = line;
+    loop {
+        // printable ASCII passes as it is: a run at a time, not a push per char
+        let run = rest.bytes().take_while(|b| (0x20..0x7F).contains(b)).count();
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(ch) = rest.chars().next() else { break };
+        rest = &rest[ch.len_utf8()..];
         if ch == FORM_FEED {
             rep.page_break = true;
             out.push(' ');
