@@ -133,6 +133,8 @@ impl<'a> Words<'a> {
 impl Iterator for Words<'_> {
     type Item = (usize, usize);
 
+    // inlined into the loop over the words, the state stays in registers
+    #[inline]
     fn next(&mut self) -> Option<(usize, usize)> {
         loop {
             // the edges alternate: a word's start, then its end
