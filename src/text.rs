@@ -129,9 +129,18 @@ pub(crate) fn match_folded_prefix(text: &str, alias: &str) -> Option<usize> {
                 need_space = false;
             }
             let &w = want.peek()?;
-            let mut lower = ch.to_lowercase();
-            let l = lower.next().unwrap_or(ch);
-            if lower.next().is_some() || l != w {
+            let l = if ch.is_ascii() {
+                // the common case, without the Unicode case tables
+                ch.to_ascii_lowercase()
+            } else {
+                let mut lower = ch.to_lowercase();
+                let l = lower.next().unwrap_or(ch);
+                if lower.next().is_some() {
+                    return None;
+                }
+                l
+            };
+            if l != w {
                 return None;
             }
             want.next();
@@ -316,6 +325,7 @@ mod tests {
             ("Duty  station", "duty station", Some(13)),
             ("Grade", "grade", Some(5)),
             ("Gra", "grade", None),
+            ("DURÉE du contrat", "durée", Some(6)),
         ];
         for (text, alias, want) in cases {
             assert_eq!(match_folded_prefix(text, alias), *want, "{text:?} / {alias:?}");
