@@ -205,8 +205,8 @@ pub(crate) fn upper_ratio(s: &str, min_letters: usize) -> Option<f32> {
         // the same counts over bytes, with no Unicode look-up; range tests
         // on the byte (`| 0x20` lower-cases a letter) compile to no branch
         for b in s.bytes() {
-            letters += usize::from((b'a'..=b'z').contains(&(b | 0x20)));
-            upper += usize::from((b'A'..=b'Z').contains(&b));
+            letters += usize::from((b | 0x20).is_ascii_lowercase());
+            upper += usize::from(b.is_ascii_uppercase());
         }
         return (letters >= min_letters).then(|| upper as f32 / letters as f32);
     }
