@@ -14,8 +14,10 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// Each ASCII byte folded: a letter or digit lower-cased, anything else 0.
-static ASCII_FOLD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Indexed by any byte (the upper half is 0 and never read), so that a
+/// look-up needs no bounds check.
+static ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -43,16 +45,20 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         // word boundary. Both writes happen; the counts say which stay.
         // `n` never passes the bytes read so far, so every write is in
         // bounds: a space is only written after a byte that wrote nothing.
+        // `started` (a letter or digit came before) stands for `n > 0`, so
+        // that the step of `n` does not wait for `n`.
         let mut n = 0;
         let mut after_gap = false;
+        let mut started = false;
         for &b in s.as_bytes() {
             let f = ASCII_FOLD[usize::from(b)];
             let alnum = f != 0;
             buf[n] = b' ';
-            n += usize::from(after_gap & alnum & (n > 0));
+            n += usize::from(after_gap & alnum & started);
             buf[n] = f;
             n += usize::from(alnum);
             after_gap = !alnum;
+            started |= alnum;
         }
         buf.truncate(n);
         // only ASCII bytes were written
@@ -123,9 +129,18 @@ pub(crate) fn match_folded_prefix(text: &str, alias: &str) -> Option<usize> {
                 need_space = false;
             }
             let &w = want.peek()?;
-            let mut lower = ch.to_lowercase();
-            let l = lower.next().unwrap_or(ch);
-            if lower.next().is_some() || l != w {
+            let l = if ch.is_ascii() {
+                // the common case, without the Unicode case tables
+                ch.to_ascii_lowercase()
+            } else {
+                let mut lower = ch.to_lowercase();
+                let l = lower.next().unwrap_or(ch);
+                if lower.next().is_some() {
+                    return None;
+                }
+                l
+            };
+            if l != w {
                 return None;
             }
             want.next();
@@ -186,6 +201,15 @@ fn bounded_distance_of<T: PartialEq>(a: &[T], b: &[T], bound: usize) -> Option<u
 /// `min_letters` letters.
 pub(crate) fn upper_ratio(s: &str, min_letters: usize) -> Option<f32> {
     let (mut letters, mut upper) = (0usize, 0usize);
+    if s.is_ascii() {
+        // the same counts over bytes, with no Unicode look-up; range tests
+        // on the byte (`| 0x20` lower-cases a letter) compile to no branch
+        for b in s.bytes() {
+            letters += usize::from((b | 0x20).is_ascii_lowercase());
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+        return (letters >= min_letters).then(|| upper as f32 / letters as f32);
+    }
     for ch in s.chars() {
         if ch.is_alphabetic() {
             letters += 1;
@@ -212,12 +236,12 @@ pub(crate) fn starts_lowercase(s: &str) -> bool {
 /// Whether `t` is already collapsed: ASCII, no control whitespace, no
 /// double space (one pass).
 fn is_collapsed(t: &str) -> bool {
-    let mut prev_space = false;
-    t.bytes().all(|b| {
-        let ok = b.is_ascii() && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) && !(prev_space && b == b' ');
-        prev_space = b == b' ';
-        ok
-    })
+    let b = t.as_bytes();
+    // folds with no early exit: they vectorize, where a per-byte branch on
+    // the data (and a state carried from byte to byte) does not
+    let unclean = b.iter().fold(false, |bad, &c| bad | !c.is_ascii() | (b'\t'..=b'\r').contains(&c));
+    let double_space = b.iter().zip(b.iter().skip(1)).fold(false, |bad, (&x, &y)| bad | ((x == b' ') & (y == b' ')));
+    !unclean && !double_space
 }
 
 /// [`collapse_spaces`] that reuses `s` when it needs no change.
@@ -301,6 +325,7 @@ mod tests {
             ("Duty  station", "duty station", Some(13)),
             ("Grade", "grade", Some(5)),
             ("Gra", "grade", None),
+            ("DURÉE du contrat", "durée", Some(6)),
         ];
         for (text, alias, want) in cases {
             assert_eq!(match_folded_prefix(text, alias), *want, "{text:?} / {alias:?}");
@@ -313,6 +338,18 @@ mod tests {
         assert_eq!(bounded_distance("kitten", "sitting", 2), None);
         assert_eq!(bounded_distance("abc", "abc", 0), Some(0));
         assert_eq!(bounded_distance("qualificatlons", "qualifications", 1), Some(1));
+    }
+
+    #[test]
+    fn ascii_upper_ratio_is_the_general_one() {
+        for s in ["", "ABC", "Duties And Responsibilities", "DUTIES AND RESPONSIBILITIES:", "a1 B2 c3", "x"] {
+            // the same text with one non-ASCII character that is not a letter
+            let general = format!("{s}\u{2013}");
+            for min in [0, 1, 3, 10] {
+                let bits = |t: &str| upper_ratio(t, min).map(f32::to_bits);
+                assert_eq!(bits(s), bits(&general), "{s:?} {min}");
+            }
+        }
     }
 
     #[test]

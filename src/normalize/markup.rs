@@ -85,26 +85,28 @@ pub(crate) fn is_rule(s: &str) -> bool {
     n >= MIN_RULE_CHARS && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
 }
 
-/// Bytes that can be part of markup; a line with none of them (and that
-/// does not start like a rule) is returned as it is.
-const MARKUP_BYTES: &[u8] = b"#*_[]<>\\|";
-
-/// [`MARKUP_BYTES`] as a look-up table.
-const MARKUP_TABLE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < MARKUP_BYTES.len() {
-        t[MARKUP_BYTES[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
+/// Whether a byte can be part of markup; a line with none of them (and
+/// that does not start like a rule) is returned as it is.
+fn is_markup_byte(b: u8) -> bool {
+    // `|`, not `||` or `matches!`: compares with no branch, which vectorize
+    // in the fold of [`may_have_markup`]
+    (b == b'#')
+        | (b == b'*')
+        | (b == b'_')
+        | (b == b'[')
+        | (b == b']')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'\\')
+        | (b == b'|')
+}
 
 /// Whether the line may hold markup or be a rule.
 pub(crate) fn may_have_markup(s: &str) -> bool {
     let starts_like_rule =
         s.starts_with(['-', '=', '—', '–', '+']) || s.starts_with(|c: char| ('\u{2500}'..='\u{257F}').contains(&c));
-    starts_like_rule || s.bytes().any(|b| MARKUP_TABLE[b as usize])
+    // a fold with no early exit: most lines have no markup byte, and are read whole anyway
+    starts_like_rule || s.bytes().fold(false, |found, b| found | is_markup_byte(b))
 }
 
 /// How many times markup removal is repeated on a line: removing one layer
@@ -483,6 +485,12 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(strip_field_codes(input).as_deref(), *want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn markup_bytes() {
+        let markup: Vec<u8> = (0..=255u8).filter(|&b| is_markup_byte(b)).collect();
+        assert_eq!(markup, b"#*<>[\\]_|");
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub(crate) mod unicode;
 
 pub(crate) use bullets::Bullet;
 
+use std::collections::HashMap;
+
 /// One input line after normalization.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Line {
@@ -169,10 +171,17 @@ const MIN_FIXED_WIDTH: usize = 40;
 /// capture: padding makes nearly every line that long.
 const FIXED_WIDTH_SHARE: f32 = 0.6;
 
+/// Line lengths below this are counted in an array by [`fixed_width`]:
+/// the lengths of nearly every line.
+const ARRAY_WIDTHS: usize = 256;
+
 /// The line width of a fixed-width capture (lines padded with spaces to
 /// one width, long ones cut at it), or `None`.
 fn fixed_width(text: &str) -> Option<usize> {
-    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // the lines per length: most lengths index an array, longer ones (few)
+    // go to a map
+    let mut short = [0usize; ARRAY_WIDTHS];
+    let mut long: HashMap<usize, usize, foldhash::fast::RandomState> = HashMap::default();
     let mut non_blank = 0usize;
     for raw in split_lines(text) {
         if raw.trim().is_empty() {
@@ -180,9 +189,14 @@ fn fixed_width(text: &str) -> Option<usize> {
         }
         non_blank += 1;
         // in a padded capture nearly every line has the one length
-        *counts.entry(raw.chars().count()).or_default() += 1;
+        let chars = if raw.is_ascii() { raw.len() } else { raw.chars().count() };
+        match short.get_mut(chars) {
+            Some(n) => *n += 1,
+            None => *long.entry(chars).or_default() += 1,
+        }
     }
-    let (&w, &n) = counts.iter().max_by_key(|&(w, n)| (*n, *w))?;
+    let counted = short.iter().enumerate().filter(|&(_, &n)| n > 0).map(|(w, &n)| (n, w));
+    let (n, w) = counted.chain(long.iter().map(|(&w, &n)| (n, w))).max()?;
     (w >= MIN_FIXED_WIDTH && n as f32 >= FIXED_WIDTH_SHARE * non_blank as f32).then_some(w)
 }
 
@@ -357,6 +371,18 @@ mod tests {
             let once = crate::__normalize_text(c);
             assert_eq!(crate::__normalize_text(&once), once, "{c:?}");
         }
+    }
+
+    #[test]
+    fn fixed_width_is_the_length_of_most_lines() {
+        let padded = |w: usize| format!("{:<w$}\n", "Some text of the capture").repeat(5) + "short\n";
+        assert_eq!(fixed_width(&padded(60)), Some(60));
+        // longer than the array of counts
+        assert_eq!(fixed_width(&padded(300)), Some(300));
+        assert_eq!(fixed_width(&padded(30)), None, "too narrow");
+        assert_eq!(fixed_width("é".repeat(45).as_str()), Some(45), "characters, not bytes");
+        assert_eq!(fixed_width("a\nbb\nccc\n\n"), None);
+        assert_eq!(fixed_width(""), None);
     }
 
     #[test]

@@ -84,18 +84,7 @@ pub(crate) fn undouble_chars(line: &str) -> Option<String> {
 fn may_need_repair(line: &str) -> bool {
     let b = line.as_bytes();
     let mut prev: Option<(usize, usize)> = None;
-    let mut i = 0;
-    while i < b.len() {
-        while i < b.len() && b[i] == b' ' {
-            i += 1;
-        }
-        let start = i;
-        while i < b.len() && b[i] != b' ' {
-            i += 1;
-        }
-        if start == i {
-            break;
-        }
+    for (start, i) in Words::new(b) {
         let len = i - start;
         if len >= 2 * MIN_DOUBLED_TOKEN_HALF && b[start].is_ascii_uppercase() && {
             // the halves of the word without trailing punctuation are equal
@@ -113,6 +102,86 @@ fn may_need_repair(line: &str) -> bool {
         prev = Some((start, len));
     }
     false
+}
+
+/// The bytes a [`Words`] block covers: one bit of a `u64` each.
+const BLOCK: usize = 64;
+
+/// The words of a line (runs of bytes other than the ASCII space) as
+/// `(start, end)` byte ranges. The boundaries come from a bit mask of the
+/// spaces of each block of [`BLOCK`] bytes, eight bytes at a time: a loop
+/// that branches on every byte mispredicts at every word boundary.
+struct Words<'a> {
+    b: &'a [u8],
+    /// Where the current block starts.
+    block: usize,
+    /// The word starts and ends left in the current block, one bit each.
+    edges: u64,
+    /// 1 when the byte before the next block is a space (the line starts
+    /// after one).
+    space_before: u64,
+    word_start: Option<usize>,
+}
+
+impl<'a> Words<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        // `block` starts one block early: the first call moves it to 0
+        Words { b, block: 0usize.wrapping_sub(BLOCK), edges: 0, space_before: 1, word_start: None }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    // inlined into the loop over the words, the state stays in registers
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            // the edges alternate: a word's start, then its end
+            while self.edges != 0 {
+                let at = self.block + self.edges.trailing_zeros() as usize;
+                self.edges &= self.edges - 1;
+                match self.word_start.take() {
+                    Some(start) => return Some((start, at)),
+                    None => self.word_start = Some(at),
+                }
+            }
+            let next = self.block.wrapping_add(BLOCK);
+            if next >= self.b.len() {
+                return self.word_start.take().map(|start| (start, self.b.len()));
+            }
+            self.block = next;
+            let bytes = &self.b[next..self.b.len().min(next + BLOCK)];
+            let mut spaces = 0u64;
+            for (j, chunk) in bytes.chunks(8).enumerate() {
+                let eight = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| {
+                    // the last chunk, padded with spaces (they end the word)
+                    let mut padded = [b' '; 8];
+                    padded[..chunk.len()].copy_from_slice(chunk);
+                    padded
+                });
+                spaces |= space_bits(eight) << (8 * j);
+            }
+            // a bit where a byte differs from the one before it in being a space
+            self.edges = spaces ^ ((spaces << 1) | self.space_before);
+            if bytes.len() < BLOCK {
+                self.edges &= (1u64 << bytes.len()) - 1;
+            }
+            self.space_before = spaces >> (BLOCK - 1);
+        }
+    }
+}
+
+/// Bit `i` set where byte `i` of `eight` is an ASCII space.
+fn space_bits(eight: [u8; 8]) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // a space byte becomes zero
+    let v = u64::from_le_bytes(eight) ^ 0x2020_2020_2020_2020;
+    // 0x80 in each zero byte: the low seven bits plus 0x7F carry into the
+    // high bit unless all are zero, and no carry crosses a byte
+    let zero = !(((v & LOW7) + LOW7) | v | LOW7);
+    // the eight high bits gathered into the top byte, byte 0 lowest
+    (zero >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 pub(crate) fn is_doubled(prev: &str, word: &str) -> bool {
@@ -166,6 +235,24 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(undouble_chars(input).as_deref(), *want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn words_are_the_runs_between_spaces() {
+        let long = format!("{}x {} y  z", "a".repeat(63), " ".repeat(64));
+        let cases = ["", " ", "a", " a ", "in in", "  two  spaces ", "tab\tis a byte", "café au lait", &long];
+        for c in cases {
+            let want: Vec<&str> = c.split(' ').filter(|w| !w.is_empty()).collect();
+            let got: Vec<&str> = Words::new(c.as_bytes()).map(|(s, e)| &c[s..e]).collect();
+            assert_eq!(got, want, "{c:?}");
+        }
+        // every split point around the block boundary
+        for n in 56..72 {
+            let c = format!("{} {}", "w".repeat(n), "v".repeat(n));
+            let got: Vec<(usize, usize)> = Words::new(c.as_bytes()).collect();
+            assert_eq!(got, [(0, n), (n + 1, 2 * n + 1)], "{n}");
+        }
+        assert_eq!(space_bits(*b" a  bcd "), 0b1000_1101);
     }
 
     #[test]

@@ -50,7 +50,8 @@ const BOX_VERTICALS: &[char] = &['│', '┃', '║', '╎', '┆', '┊'];
 /// Whether a line needs no character repair: printable ASCII (and spaces)
 /// only. One pass over the bytes.
 pub(crate) fn is_clean(line: &str) -> bool {
-    line.bytes().all(|b| (0x20..0x7F).contains(&b))
+    // a fold with no early exit vectorizes; `all` branches on every byte
+    !line.bytes().fold(false, |unclean, b| unclean | !(0x20..0x7F).contains(&b))
 }
 
 /// Cleans the characters of one line into `out` (cleared first): spaces and
@@ -78,7 +79,14 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
         }
         None => line,
     };
-    for ch in line.chars() {
+    let mut rest = line;
+    loop {
+        // printable ASCII passes as it is: a run at a time, not a push per char
+        let run = rest.bytes().take_while(|b| (0x20..0x7F).contains(b)).count();
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(ch) = rest.chars().next() else { break };
+        rest = &rest[ch.len_utf8()..];
         if ch == FORM_FEED {
             rep.page_break = true;
             out.push(' ');

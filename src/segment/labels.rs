@@ -36,50 +36,79 @@ pub(crate) fn allowed(def: &LabelDef, section: Option<Section>, seen: impl Fn(Se
     }
 }
 
+/// The labels, each with its aliases, that can match a line by its first
+/// letter: for each ASCII character, the labels with an alias that starts
+/// with it and those aliases, in table order.
+type Candidates = Vec<(&'static LabelDef, Vec<&'static str>)>;
+
+/// [`Candidates`] per ASCII character: a line is compared with the aliases
+/// that start with its first letter only, not with the whole table.
+static BY_FIRST: LazyLock<Vec<Candidates>> = LazyLock::new(|| {
+    (0..128u8)
+        .map(|c| {
+            LABELS
+                .iter()
+                .map(|d| (d, d.aliases.iter().copied().filter(|a| a.starts_with(char::from(c))).collect::<Vec<_>>()))
+                .filter(|(_, aliases)| !aliases.is_empty())
+                .collect()
+        })
+        .collect()
+});
+
 /// Matches the start of a line against the label table. The label must be
 /// followed by a colon, or be the whole line.
 pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
     // aliases start with a letter: compare first letters before anything else
     let first = text.chars().find(|c| c.is_alphanumeric())?.to_lowercase().next()?;
-    for def in LABELS.iter().filter(|d| accept(d)) {
-        for alias in def.aliases.iter().filter(|a| a.starts_with(first)) {
-            let Some(end) = match_folded_prefix(text, alias) else {
-                continue;
-            };
-            let rest = &text[end..];
-            let trimmed = rest.trim_start();
-            // an abbreviated label keeps its dot: "Dept.:"
-            let undotted = trimmed.strip_prefix('.').map_or(trimmed, str::trim_start);
-            if let Some(after) = undotted.strip_prefix(':') {
-                let after = after.trim_start();
-                let value = skip_leader(after).unwrap_or(after);
-                return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
-            }
-            // dot leaders stand for the colon ("Duty station ...... Nairobi")
-            if let Some(value) = skip_leader(trimmed) {
-                return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
-            }
-            if trimmed.is_empty() {
-                return Some(LabelHit { def, value_start: text.len(), colon: false });
-            }
-            // a qualification's Minimum/Desirable typed with a dash for its
-            // colon ("Minimum – An advanced degree"): these sub-labels open
-            // no sentence
-            if def.home == Home::QualBlock && rest.starts_with(' ') {
-                if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
-                    let value = value.trim_start();
-                    return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
-                }
-            }
-            // the header holds no prose: its labels may be followed by the
-            // value without a colon ("Post No. 3304", "Post number 2431",
-            // "Post No - 2431")
-            if def.home == Home::Header && !rest.starts_with(char::is_alphanumeric) {
-                let value = trimmed.trim_start_matches(HEADER_SEPARATORS).trim_start();
-                if !value.is_empty() {
-                    return Some(LabelHit { def, value_start: text.len() - value.len(), colon: false });
-                }
-            }
+    if first.is_ascii() {
+        let candidates = &BY_FIRST[usize::from(first as u8)];
+        return candidates
+            .iter()
+            .filter(|(def, _)| accept(def))
+            .find_map(|(def, aliases)| aliases.iter().find_map(|alias| hit(text, def, alias)));
+    }
+    LABELS
+        .iter()
+        .filter(|d| accept(d))
+        .find_map(|def| def.aliases.iter().filter(|a| a.starts_with(first)).find_map(|alias| hit(text, def, alias)))
+}
+
+/// `alias` of `def` at the start of `text`, followed by what makes it a
+/// label: a colon (or a leader), the end of the line, or, for a header
+/// label, a value.
+fn hit(text: &str, def: &'static LabelDef, alias: &str) -> Option<LabelHit> {
+    let end = match_folded_prefix(text, alias)?;
+    let rest = &text[end..];
+    let trimmed = rest.trim_start();
+    // an abbreviated label keeps its dot: "Dept.:"
+    let undotted = trimmed.strip_prefix('.').map_or(trimmed, str::trim_start);
+    if let Some(after) = undotted.strip_prefix(':') {
+        let after = after.trim_start();
+        let value = skip_leader(after).unwrap_or(after);
+        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
+    }
+    // dot leaders stand for the colon ("Duty station ...... Nairobi")
+    if let Some(value) = skip_leader(trimmed) {
+        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
+    }
+    if trimmed.is_empty() {
+        return Some(LabelHit { def, value_start: text.len(), colon: false });
+    }
+    // a qualification's Minimum/Desirable typed with a dash for its colon
+    // ("Minimum – An advanced degree"): these sub-labels open no sentence
+    if def.home == Home::QualBlock && rest.starts_with(' ') {
+        if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
+            let value = value.trim_start();
+            return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
+        }
+    }
+    // the header holds no prose: its labels may be followed by the
+    // value without a colon ("Post No. 3304", "Post number 2431",
+    // "Post No - 2431")
+    if def.home == Home::Header && !rest.starts_with(char::is_alphanumeric) {
+        let value = trimmed.trim_start_matches(HEADER_SEPARATORS).trim_start();
+        if !value.is_empty() {
+            return Some(LabelHit { def, value_start: text.len() - value.len(), colon: false });
         }
     }
     None

@@ -2,6 +2,10 @@
 //! and "Page N of M".
 
 use std::collections::HashMap;
+
+/// The maps here are only counted and looked up, never iterated in an
+/// order that shows: a fast hash, not SipHash.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -89,7 +93,7 @@ pub(crate) fn running_lines(lines: &[Line], numbered: &[bool]) -> Vec<bool> {
     let feeds = lines.iter().filter(|l| l.page_break).count();
     // pages by their numbers, in the most frequent shape of page number
     // ("Page N of M", "N / M"): two sets of them do not double the pages
-    let mut shapes: HashMap<String, usize> = HashMap::new();
+    let mut shapes: Map<String, usize> = Map::default();
     for (l, _) in lines.iter().zip(numbered).filter(|(_, &n)| n) {
         let shape: String = l.text.chars().filter(|c| !c.is_ascii_digit()).collect();
         *shapes.entry(shape).or_default() += 1;
@@ -105,8 +109,8 @@ pub(crate) fn running_lines(lines: &[Line], numbered: &[bool]) -> Vec<bool> {
         return out;
     }
     // candidate lines at page edges, by folded text
-    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
-    let edge = |idx: usize, seen: &mut HashMap<String, Vec<usize>>| {
+    let mut seen: Map<String, Vec<usize>> = Map::default();
+    let edge = |idx: usize, seen: &mut Map<String, Vec<usize>>| {
         let l = &lines[idx];
         if l.has_text() && l.text.len() <= MAX_RUNNING_CHARS {
             let key: String = fold(&l.text).chars().filter(|c| !c.is_ascii_digit()).collect();
