@@ -42,7 +42,10 @@ static FIELD_CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// The line without its word-processor field codes ([`FIELD_CODE`]), or
 /// `None` when it has none.
 pub(crate) fn strip_field_codes(s: &str) -> Option<String> {
-    if !(s.contains("HYPERLINK") || s.contains("FORM")) || !FIELD_CODE.is_match(s) {
+    // field codes are upper case: only an "H" or "F" can start one
+    let b = s.as_bytes();
+    let starts = memchr::memchr2_iter(b'H', b'F', b).any(|i| b[i..].starts_with(b"HYPERLINK") || b[i..].starts_with(b"FORM"));
+    if !starts || !FIELD_CODE.is_match(s) {
         return None;
     }
     Some(FIELD_CODE.replace_all(s, "").into_owned())

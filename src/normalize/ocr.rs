@@ -16,44 +16,51 @@ const EMAIL_TLDS: &[&str] = &["org", "int", "com", "net", "edu", "gov"];
 /// Repairs OCR confusions in one line. Returns `None` when there are none.
 pub(crate) fn repair(line: &str) -> Option<String> {
     let b = line.as_bytes();
-    // a cheap pre-filter: every repair needs a digit, or an e-mail's "@"
-    if !b.iter().any(|c| c.is_ascii_digit() || *c == b'@') {
-        return None;
-    }
     let mut out: Option<String> = None;
     let mut last = 0;
+    // every repair needs a digit (or an e-mail's "@"): only the tokens
+    // around digits are looked at, so a line costs one pass for its digits
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+    while let Some(d) = b[i..].iter().position(u8::is_ascii_digit) {
+        let mut start = i + d;
+        while start > 0 && b[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
         }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
-            i += 1;
+        let mut end = i + d;
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            end += 1;
         }
+        i = end;
         // a token glued to a non-ASCII letter is part of a longer word
         let glued = |at: Option<&u8>| at.is_some_and(|c| !c.is_ascii());
-        if glued(start.checked_sub(1).and_then(|k| b.get(k))) || glued(b.get(i)) {
+        if glued(start.checked_sub(1).and_then(|k| b.get(k))) || glued(b.get(end)) {
             continue;
         }
         // a lone "l" before a thousands group: "l,100"
-        let thousands = i - start == 1
-            && matches!(b[start], b'l' | b'I')
-            && b.get(i) == Some(&b',')
-            && b.len() >= i + 4
-            && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
-            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
-        let fixed = if thousands { Some("1".to_string()) } else { repair_token(&line[start..i]) };
-        if let Some(fixed) = fixed {
+        let thousands = start >= 2
+            && b[start - 1] == b','
+            && matches!(b[start - 2], b'l' | b'I')
+            && (start < 3 || !b[start - 3].is_ascii_alphanumeric())
+            && end - start == 3
+            && start - 2 >= last;
+        if thousands {
+            let o = out.get_or_insert_with(|| String::with_capacity(line.len()));
+            o.push_str(&line[last..start - 2]);
+            o.push('1');
+            last = start - 1;
+        }
+        if let Some(fixed) = repair_token(&line[start..end]) {
             let o = out.get_or_insert_with(|| String::with_capacity(line.len()));
             o.push_str(&line[last..start]);
             o.push_str(&fixed);
-            last = i;
+            last = end;
         }
     }
     if let Some(o) = out.as_mut() {
         o.push_str(&line[last..]);
+    }
+    if !b.contains(&b'@') {
+        return out;
     }
     let fixed_email = email_comma(out.as_deref().unwrap_or(line));
     fixed_email.or(out)
