@@ -44,7 +44,8 @@ static FIELD_CODE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn strip_field_codes(s: &str) -> Option<String> {
     // field codes are upper case: only an "H" or "F" can start one
     let b = s.as_bytes();
-    let starts = memchr::memchr2_iter(b'H', b'F', b).any(|i| b[i..].starts_with(b"HYPERLINK") || b[i..].starts_with(b"FORM"));
+    let starts =
+        memchr::memchr2_iter(b'H', b'F', b).any(|i| b[i..].starts_with(b"HYPERLINK") || b[i..].starts_with(b"FORM"));
     if !starts || !FIELD_CODE.is_match(s) {
         return None;
     }
