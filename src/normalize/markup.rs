@@ -77,8 +77,8 @@ pub(crate) struct Stripped {
 pub(crate) fn is_rule(s: &str) -> bool {
     let t = s.trim();
     // a border of a box-drawing table: "┌───┬───┐", "├───┼───┤"
-    if t.chars().count() >= MIN_RULE_CHARS
-        && t.chars().all(|c| ('\u{2500}'..='\u{257F}').contains(&c) || c == ' ' || c == '|')
+    if t.chars().all(|c| ('\u{2500}'..='\u{257F}').contains(&c) || c == ' ' || c == '|')
+        && t.chars().count() >= MIN_RULE_CHARS
     {
         return true;
     }

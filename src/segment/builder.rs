@@ -516,7 +516,9 @@ impl<'a> Builder<'a> {
         let line = &self.lines[i];
         let next = i + 1;
         let n = self.lines.get(next)?;
+        // the byte length bounds the char count: most lines fail it cheaply
         let head_ok = line.bullet.is_none()
+            && line.text.len() <= 4 * MAX_SPLIT_LABEL_HEAD_CHARS
             && line.text.chars().count() <= MAX_SPLIT_LABEL_HEAD_CHARS
             && !line.text.ends_with([':', '.', ';', ','])
             && line.text.starts_with(char::is_alphabetic);
