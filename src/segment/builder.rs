@@ -658,9 +658,6 @@ impl<'a> Builder<'a> {
     fn residue_text(&mut self, kind: ResidueKind, i: usize, text: String) {
         let no = self.lines[i].no;
         self.out.residue.push(RawResidue { kind, text, first: no, last: no });
-        if kind == ResidueKind::TemplateGuidance {
-            self.pending_guidance = true;
-        }
     }
 
     fn guidance_seen(&mut self) {
@@ -862,6 +859,10 @@ impl<'a> Builder<'a> {
             },
         };
         self.set_target(id, i);
+        if guidance_end.is_some() {
+            // the placeholder removed from this field's value
+            self.guidance_seen();
+        }
         if inline_flag {
             self.out.acc(id).flags.set(Flag::InlineLabel);
         }
