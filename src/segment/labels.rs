@@ -173,25 +173,26 @@ pub(crate) fn splits_value(d: &LabelDef, fam: Family) -> bool {
     d.inline && (family(d) == Some(fam) || (fam == Family::Form && d.home == Home::In(Section::Supervision)))
 }
 
-fn inline_regex(fam: Family) -> Regex {
+/// The aliases of the labels that split a value of `fam` and pass `keep`,
+/// as regex alternatives with their words joined by `word_sep`, longest
+/// first, so "duration of the assignment" wins over "duration".
+fn alternatives(fam: Family, keep: impl Fn(&LabelDef) -> bool, word_sep: &str) -> Vec<String> {
     let mut alts: Vec<String> = LABELS
         .iter()
-        .filter(|d| splits_value(d, fam))
+        .filter(|d| splits_value(d, fam) && keep(d))
         .flat_map(|d| d.aliases.iter())
-        .map(|a| a.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[\s/]*"))
+        .map(|a| a.split(' ').map(regex::escape).collect::<Vec<_>>().join(word_sep))
         .collect();
-    // longest first, so "duration of the assignment" wins over "duration"
     alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    alts
+}
+
+fn inline_regex(fam: Family) -> Regex {
+    let alts = alternatives(fam, |_| true, r"[\s/]*");
     // a sub-label typed with a dash for its colon splits only after the end
     // of a clause ("... a related field. ; Desirable – ..."): inside prose
     // "minimum - " is words
-    let mut dashed: Vec<String> = LABELS
-        .iter()
-        .filter(|d| splits_value(d, fam) && d.home == Home::QualBlock)
-        .flat_map(|d| d.aliases.iter())
-        .map(|a| regex::escape(a))
-        .collect();
-    dashed.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    let dashed = alternatives(fam, |d| d.home == Home::QualBlock, " ");
     let dashed =
         if dashed.is_empty() { String::new() } else { format!(r"|[.;]\s*(?:{})\s+[-–—]\s", dashed.join("|")) };
     Regex::new(&format!(r"(?i)(?:^|\s)(?:{})\.?\s*:{dashed}", alts.join("|"))).expect("valid regex")
