@@ -38,8 +38,8 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         // longer than the input (a space stands for at least one byte), so
         // it is written by index into a buffer of the input's length, with
         // the length in a register rather than behind a `push` per byte.
+        // `out` was cleared above: the buffer starts empty
         let mut buf = std::mem::take(out).into_bytes();
-        buf.clear();
         buf.resize(s.len(), 0);
         // branch-free: a branch on "letter or not" is mispredicted at every
         // word boundary. Both writes happen; the counts say which stay.
