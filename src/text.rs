@@ -35,37 +35,57 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         // the common case: the runs of letters and digits, lower-cased, one
         // space between them, in one pass over the bytes. The output is never
-        // longer than the input (a space stands for at least one byte), so
-        // it is written by index into a buffer of the input's length, with
-        // the length in a register rather than behind a `push` per byte.
-        // `out` was cleared above: the buffer starts empty
-        let mut buf = std::mem::take(out).into_bytes();
-        buf.resize(s.len(), 0);
-        // branch-free: a branch on "letter or not" is mispredicted at every
-        // word boundary. Both writes happen; the counts say which stay.
-        // `n` never passes the bytes read so far, so every write is in
-        // bounds: a space is only written after a byte that wrote nothing.
-        // `started` (a letter or digit came before) stands for `n > 0`, so
-        // that the step of `n` does not wait for `n`.
-        let mut n = 0;
-        let mut after_gap = false;
-        let mut started = false;
-        for &b in s.as_bytes() {
-            let f = ASCII_FOLD[usize::from(b)];
-            let alnum = f != 0;
-            buf[n] = b' ';
-            n += usize::from(after_gap & alnum & started);
-            buf[n] = f;
-            n += usize::from(alnum);
-            after_gap = !alnum;
-            started |= alnum;
+        // longer than the input (a space stands for at least one byte).
+        if s.len() <= SHORT {
+            // a line's opening words: written into an array by an index
+            // masked to its size, so that no write is bounds-checked
+            let mut buf = [0u8; SHORT];
+            let n = fold_ascii(s.as_bytes(), &mut buf, SHORT - 1);
+            out.push_str(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+        } else {
+            // `out` was cleared above: the buffer starts empty
+            let mut buf = std::mem::take(out).into_bytes();
+            buf.resize(s.len(), 0);
+            let n = fold_ascii(s.as_bytes(), &mut buf, usize::MAX);
+            buf.truncate(n);
+            // only ASCII bytes were written
+            *out = String::from_utf8(buf).unwrap_or_default();
         }
-        buf.truncate(n);
-        // only ASCII bytes were written
-        *out = String::from_utf8(buf).unwrap_or_default();
         return;
     }
     fold_chars(s, out);
+}
+
+/// The longest text [`fold_into`] folds into an array on the stack (a
+/// power of two, so that an index masked by `SHORT - 1` stays inside it).
+const SHORT: usize = 128;
+
+/// The ASCII fold of [`fold_into`] written by index into `buf` (at least
+/// as long as `s`); returns the length written. Every index is masked by
+/// `mask`, which leaves it unchanged (it never passes the bytes read so
+/// far) but lets the compiler drop the bounds checks of an array.
+#[inline]
+fn fold_ascii(s: &[u8], buf: &mut [u8], mask: usize) -> usize {
+    // branch-free: a branch on "letter or not" is mispredicted at every
+    // word boundary. Both writes happen; the counts say which stay.
+    // `n` never passes the bytes read so far, so every write is in
+    // bounds: a space is only written after a byte that wrote nothing.
+    // `started` (a letter or digit came before) stands for `n > 0`, so
+    // that the step of `n` does not wait for `n`.
+    let mut n = 0;
+    let mut after_gap = false;
+    let mut started = false;
+    for &b in s {
+        let f = ASCII_FOLD[usize::from(b)];
+        let alnum = f != 0;
+        buf[n & mask] = b' ';
+        n += usize::from(after_gap & alnum & started);
+        buf[n & mask] = f;
+        n += usize::from(alnum);
+        after_gap = !alnum;
+        started |= alnum;
+    }
+    n
 }
 
 /// The general path of [`fold_into`], for any text (`out` is cleared).
@@ -307,8 +327,14 @@ mod tests {
             "1990-2100",
             "e-mail: a.b@ilo.org",
         ];
+        // both sides of the array path's limit ([`SHORT`] bytes), with
+        // runs of separators that the fold drops
+        let long: Vec<String> = [SHORT - 1, SHORT, SHORT + 1, 3 * SHORT]
+            .iter()
+            .flat_map(|&n| ["Ab-".repeat(n).chars().take(n).collect(), ".-- x".repeat(n).chars().take(n).collect()])
+            .collect();
         let (mut fast, mut general) = (String::new(), String::new());
-        for c in cases {
+        for c in cases.iter().copied().chain(long.iter().map(String::as_str)) {
             fold_into(c, &mut fast);
             fold_chars(c, &mut general);
             assert_eq!(fast, general, "{c:?}");
