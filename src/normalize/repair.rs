@@ -83,23 +83,31 @@ pub(crate) fn undouble_chars(line: &str) -> Option<String> {
 /// Most lines need no repair.
 fn may_need_repair(line: &str) -> bool {
     let b = line.as_bytes();
-    let mut prev: Option<(usize, usize)> = None;
+    // the previous word's start and length, and its first byte in lower case
+    let (mut ps, mut pl, mut pfirst) = (0usize, usize::MAX, 0u8);
     for (start, i) in Words::new(b) {
         let len = i - start;
-        if len >= 2 * MIN_DOUBLED_TOKEN_HALF && b[start].is_ascii_uppercase() && {
-            // the halves of the word without trailing punctuation are equal
-            let word = &b[start..i];
-            let core = word.len() - word.iter().rev().take_while(|c| !c.is_ascii_alphanumeric()).count();
-            core % 2 == 0 && word[..core / 2] == word[core / 2..core]
-        } {
-            return true;
-        }
-        if let Some((ps, pl)) = prev {
-            if pl == len && b[ps..ps + pl].eq_ignore_ascii_case(&b[start..i]) {
+        let first = b[start];
+        let lower = first | 0x20;
+        // cheap tests with no early exit, so that the one branch below is
+        // almost never taken (and so predicted): the lengths of neighbouring
+        // words, or whether a word is long, are a coin toss for a branch
+        let token = (len >= 2 * MIN_DOUBLED_TOKEN_HALF) & first.is_ascii_uppercase();
+        let twin = (len == pl) & (lower == pfirst);
+        if token | twin {
+            if token && {
+                // the halves of the word without trailing punctuation are equal
+                let word = &b[start..i];
+                let core = word.len() - word.iter().rev().take_while(|c| !c.is_ascii_alphanumeric()).count();
+                core % 2 == 0 && word[..core / 2] == word[core / 2..core]
+            } {
+                return true;
+            }
+            if twin && b[ps..ps + pl].eq_ignore_ascii_case(&b[start..i]) {
                 return true;
             }
         }
-        prev = Some((start, len));
+        (ps, pl, pfirst) = (start, len, lower);
     }
     false
 }
