@@ -119,10 +119,35 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
 
 /// Puts `s` in NFC, if it is not already (ASCII always is).
 pub(crate) fn nfc_in_place(s: &mut String) {
-    if !s.is_ascii() && is_nfc_quick(s.chars()) != IsNormalized::Yes {
+    if !s.is_ascii() && !is_nfc_yes(s) {
         let nfc: String = s.nfc().collect();
         *s = nfc;
     }
+}
+
+/// The third bytes of the characters led by `E2 80` that are starters the
+/// quick check accepts: U+2010-U+2027 and U+2030-U+203F (dashes, quotes,
+/// bullets, the ellipsis, primes), the punctuation of most lines that are
+/// not ASCII.
+fn is_safe_punctuation(third: Option<&u8>) -> bool {
+    matches!(third, Some(0x90..=0xA7 | 0xB0..=0xBF))
+}
+
+/// Whether `s` is in NFC for sure (the quick check's `Yes`). Characters
+/// below U+0300 and the common punctuation of [`is_safe_punctuation`] are
+/// starters that the quick check accepts and that nothing before them
+/// composes with; a line of only those needs no decoding, and is found
+/// by a pass over the bytes that vectorizes. Anything else goes to the
+/// quick check.
+fn is_nfc_yes(s: &str) -> bool {
+    let b = s.as_bytes();
+    // a lead byte of U+0300 or above, other than E2 (U+2000-U+2FFF)
+    let other = b.iter().fold(false, |found, &c| found | ((c >= 0xCC) & (c != 0xE2)));
+    if !other && memchr::memchr_iter(0xE2, b).all(|i| b.get(i + 1) == Some(&0x80) && is_safe_punctuation(b.get(i + 2)))
+    {
+        return true;
+    }
+    is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 #[cfg(test)]
@@ -133,6 +158,44 @@ mod tests {
         let mut out = String::new();
         let r = clean(s, &mut out);
         (out, r)
+    }
+
+    #[test]
+    fn quick_check_by_runs_is_the_quick_check() {
+        let cases = [
+            "",
+            "plain",
+            "caf\u{e9} \u{2019}s",
+            "cafe\u{301}",
+            "e\u{301}\u{323}x",
+            "e\u{323}\u{301}",
+            "a\u{301}b\u{302}",
+            "\u{301}lead",
+            "x \u{1100}\u{1161} y",
+            "\u{212b} \u{f900}",
+        ];
+        for c in cases {
+            assert_eq!(is_nfc_yes(c), is_nfc_quick(c.chars()) == IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_characters_taken_as_safe_are_starters_the_quick_check_accepts() {
+        use unicode_normalization::char::canonical_combining_class;
+        let safe = ('\u{80}'..'\u{300}').chain('\u{2010}'..='\u{2027}').chain('\u{2030}'..='\u{203F}');
+        for ch in safe {
+            assert_eq!(canonical_combining_class(ch), 0, "{ch:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(ch)), IsNormalized::Yes, "{ch:?}");
+            let mut buf = [0u8; 4];
+            let enc = ch.encode_utf8(&mut buf).as_bytes();
+            // the byte test of `is_nfc_yes` takes exactly these as safe
+            let by_bytes = enc[0] < 0xCC || (enc[0] == 0xE2 && enc[1] == 0x80 && is_safe_punctuation(enc.get(2)));
+            assert!(by_bytes, "{ch:?}");
+        }
+        // and the characters just outside are not taken
+        for ch in ['\u{300}', '\u{2000}', '\u{200F}', '\u{2028}', '\u{202F}', '\u{2040}'] {
+            assert!(!is_nfc_yes(&format!("a{ch}")) || is_nfc_quick(std::iter::once(ch)) == IsNormalized::Yes);
+        }
     }
 
     #[test]
