@@ -22,6 +22,11 @@ static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
 /// each line opening with its anchor).
 static COMMENT_ANCHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([^\s\[\]])\[[a-z]{1,2}\]([\s.,;:)]|$)").expect("valid regex"));
+/// A markdown footnote reference glued to the text before it
+/// ("data.[^1]"); a definition at a line's start ("[^1]: ...") is left for
+/// the segmenter.
+static FOOTNOTE_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([^\s\[\]])\[\^[A-Za-z0-9_-]{1,12}\]").expect("valid regex"));
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:u|b|i|em|strong|span|br|p|sup|sub|font|div|mark|ins|del|s|small|big|a)\b[^<>]*>")
         .expect("valid regex")
@@ -183,6 +188,12 @@ fn strip_once(line: &str) -> Stripped {
         if let std::borrow::Cow::Owned(o) = COMMENT_ANCHOR.replace_all(&text, "$1$2") {
             text = o;
             out.changed = true;
+        }
+        if text.contains("[^") {
+            if let std::borrow::Cow::Owned(o) = FOOTNOTE_REF.replace_all(&text, "$1") {
+                text = o;
+                out.changed = true;
+            }
         }
     }
     if text.contains('<') {
@@ -443,6 +454,8 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("**Title:** Junior Professional Officer", "Title: Junior Professional Officer"),
             ("*Geneva, Switzerland*", "Geneva, Switzerland"),
+            ("disseminating their data.[^1] More", "disseminating their data. More"),
+            ("[^1]: See in particular", "[^1]: See in particular"),
             ("[jpo@ilo.org](mailto:jpo@ilo.org).", "jpo@ilo.org."),
             (
                 "[ILO Social Security \\(Minimum Standards\\) Convention](#), 1952",

@@ -212,6 +212,17 @@ fn is_comment_line(text: &str) -> bool {
         && rest[letters..].strip_prefix(']').is_some_and(|r| r.starts_with(|c: char| !c.is_whitespace()))
 }
 
+/// The most bytes of a markdown footnote's label ("[^1]", "[^note-2]").
+const MAX_FOOTNOTE_LABEL_BYTES: usize = 12;
+
+/// A markdown footnote's definition: "[^1]: See in particular ...". The
+/// drafter's note to a sentence, not a field's text.
+fn is_footnote_line(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("[^") else { return false };
+    let label = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')).count();
+    (1..=MAX_FOOTNOTE_LABEL_BYTES).contains(&label) && rest[label..].starts_with("]:")
+}
+
 /// Runs the builder over normalized lines.
 pub(crate) fn collect(lines: &[Line]) -> Collected {
     let mut b = Builder {
@@ -411,6 +422,13 @@ impl<'a> Builder<'a> {
             if is_comment_line(&line.text) {
                 // a reviewer's comment exported with the text: not content
                 self.residue(ResidueKind::Unclassified, i, i);
+                continue;
+            }
+            if is_footnote_line(&line.text) {
+                // a footnote and the lines it goes on over
+                self.residue(ResidueKind::Unclassified, i, i);
+                self.carry = Some(ResidueKind::Unclassified);
+                self.blank = false;
                 continue;
             }
             if self.foreign {
@@ -775,6 +793,27 @@ impl<'a> Builder<'a> {
             }
             None => value_start,
         };
+        // the template's guidance sentence left after the label, unbracketed
+        // ("Content and methodology of supervision:Please describe the
+        // supervisory role ..."): the rest of the line is guidance, as it
+        // would be on a line of its own, and the value follows it
+        // the template's guidance sentence left after the label, unbracketed
+        // ("Content and methodology of supervision:Please describe the
+        // supervisory role ..."): the rest of the line is guidance, as it
+        // would be on a line of its own, and the value follows it
+        let sentence = guidance_end.is_none() && value_start < value_end && {
+            let mut folded = String::new();
+            fold_prefix_into(&text[value_start..value_end], MAX_CLASSIFY_BYTES, &mut folded);
+            phrase_kind(&folded) == Some(ResidueKind::TemplateGuidance)
+        };
+        let value_start = if sentence {
+            let guidance = text[value_start..value_end].to_string();
+            self.residue_text(ResidueKind::TemplateGuidance, i, guidance);
+            value_end
+        } else {
+            value_start
+        };
+        let guidance_end = guidance_end.or(sentence.then_some(0));
         let text = &self.lines[i].text;
         let inline_flag = offset > 0 || next_label.is_some();
         let id = match def.label {
@@ -1109,6 +1148,20 @@ fn out_of_order(entered: &[Section]) -> Vec<Section> {
 mod tests {
     use super::*;
     use Section::*;
+
+    #[test]
+    fn footnote_lines() {
+        for (text, want) in [
+            ("[^1]: See in particular", true),
+            ("[^note-2]: text", true),
+            ("[^1] no colon", false),
+            ("[a]Confirm the funding", false),
+            ("[^]: empty label", false),
+            ("data.[^1]", false),
+        ] {
+            assert_eq!(is_footnote_line(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn out_of_order_table() {
