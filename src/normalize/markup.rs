@@ -23,7 +23,7 @@ static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
 static COMMENT_ANCHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([^\s\[\]])\[[a-z]{1,2}\]([\s.,;:)]|$)").expect("valid regex"));
 /// A markdown footnote reference glued to the text before it
-/// ("data.[^1]"); a definition at a line's start ("[^1]: ...") is left for
+/// (`data.[^1]`); a definition at a line's start (`[^1]: ...`) is left for
 /// the segmenter.
 static FOOTNOTE_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([^\s\[\]])\[\^[A-Za-z0-9_-]{1,12}\]").expect("valid regex"));

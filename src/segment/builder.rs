@@ -212,10 +212,10 @@ fn is_comment_line(text: &str) -> bool {
         && rest[letters..].strip_prefix(']').is_some_and(|r| r.starts_with(|c: char| !c.is_whitespace()))
 }
 
-/// The most bytes of a markdown footnote's label ("[^1]", "[^note-2]").
+/// The most bytes of a markdown footnote's label (`[^1]`, `[^note-2]`).
 const MAX_FOOTNOTE_LABEL_BYTES: usize = 12;
 
-/// A markdown footnote's definition: "[^1]: See in particular ...". The
+/// A markdown footnote's definition: `[^1]: See in particular ...`. The
 /// drafter's note to a sentence, not a field's text.
 fn is_footnote_line(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("[^") else { return false };
