@@ -200,6 +200,12 @@ impl<'a> Ctx<'a> {
         if value.is_empty() {
             return Field::missing();
         }
+        if flags.has(Flag::LabelsMerged) && value.iter().any(|v| crate::segment::labels::holds_sub_label(v)) {
+            // two labels' contents merged, and a sub-label still stands
+            // inside: a label was missed, and which text is this field's
+            // is a guess
+            flags.set_guess();
+        }
         if let [only] = value.as_slice() {
             let none = only.len() <= MAX_NONE_VALUE_BYTES && NONE_VALUES.contains(&fold(only).as_str());
             // one sentence saying the value comes later

@@ -55,6 +55,19 @@ static BY_FIRST: LazyLock<Vec<Candidates>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether a value holds a Minimum/Desirable sub-label with its colon
+/// after its first word ("Skills required for the Minimum: assignment: ..."):
+/// a label that was not split off, so the value under it is not one field's.
+/// Only the word before each colon is looked at: linear in the value.
+pub(crate) fn holds_sub_label(value: &str) -> bool {
+    let sub = |d: &LabelDef| d.home == crate::template::Home::QualBlock;
+    value.match_indices(':').any(|(k, _)| {
+        let before = value[..k].trim_end();
+        let start = before.rfind(' ').map_or(0, |s| s + 1);
+        start > 0 && at_start(&value[start..], sub).is_some_and(|h| h.colon)
+    })
+}
+
 /// Matches the start of a line against the label table. The label must be
 /// followed by a colon, or be the whole line.
 pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
@@ -223,6 +236,20 @@ pub(crate) fn inline_splits(value: &str, fam: Family) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sub_labels_inside_a_value() {
+        for (v, want) in [
+            ("Skills required for the Minimum: assignment: Good analytical skills", true),
+            ("A degree in law. Desirable: a master's degree", true),
+            ("Minimum: a degree", false),
+            ("A degree in law or economics.", false),
+            ("Note: the minimum is two years", false),
+            ("", false),
+        ] {
+            assert_eq!(holds_sub_label(v), want, "{v:?}");
+        }
+    }
     use crate::template::Label;
 
     fn hit(text: &str) -> Option<(Label, &str)> {
