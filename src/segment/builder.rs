@@ -797,10 +797,6 @@ impl<'a> Builder<'a> {
         // ("Content and methodology of supervision:Please describe the
         // supervisory role ..."): the rest of the line is guidance, as it
         // would be on a line of its own, and the value follows it
-        // the template's guidance sentence left after the label, unbracketed
-        // ("Content and methodology of supervision:Please describe the
-        // supervisory role ..."): the rest of the line is guidance, as it
-        // would be on a line of its own, and the value follows it
         let sentence = guidance_end.is_none() && value_start < value_end && {
             let mut folded = String::new();
             fold_prefix_into(&text[value_start..value_end], MAX_CLASSIFY_BYTES, &mut folded);

@@ -55,16 +55,24 @@ static BY_FIRST: LazyLock<Vec<Candidates>> = LazyLock::new(|| {
         .collect()
 });
 
+/// How far before a colon [`holds_sub_label`] looks for the start of the
+/// word before it: longer than any sub-label's alias.
+const MAX_SUB_LABEL_BYTES: usize = 24;
+
 /// Whether a value holds a Minimum/Desirable sub-label with its colon
 /// after its first word ("Skills required for the Minimum: assignment: ..."):
 /// a label that was not split off, so the value under it is not one field's.
-/// Only the word before each colon is looked at: linear in the value.
+/// Only a bounded window before each colon is looked at: linear in the value.
 pub(crate) fn holds_sub_label(value: &str) -> bool {
     let sub = |d: &LabelDef| d.home == crate::template::Home::QualBlock;
     value.match_indices(':').any(|(k, _)| {
-        let before = value[..k].trim_end();
-        let start = before.rfind(' ').map_or(0, |s| s + 1);
-        start > 0 && at_start(&value[start..], sub).is_some_and(|h| h.colon)
+        let mut lo = k.saturating_sub(MAX_SUB_LABEL_BYTES);
+        while !value.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let before = value[lo..k].trim_end();
+        // the word before the colon, when a space starts it within the window
+        before.rfind(' ').is_some_and(|s| at_start(&value[lo + s + 1..], sub).is_some_and(|h| h.colon))
     })
 }
 
@@ -236,6 +244,7 @@ pub(crate) fn inline_splits(value: &str, fam: Family) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::template::Label;
 
     #[test]
     fn sub_labels_inside_a_value() {
@@ -246,11 +255,13 @@ mod tests {
             ("A degree in law or economics.", false),
             ("Note: the minimum is two years", false),
             ("", false),
+            ("a long run of text with no spaces:Minimum:x", false),
         ] {
             assert_eq!(holds_sub_label(v), want, "{v:?}");
         }
+        // colons without spaces cost a bounded look-back each
+        assert!(!holds_sub_label(&"a:".repeat(100_000)));
     }
-    use crate::template::Label;
 
     fn hit(text: &str) -> Option<(Label, &str)> {
         at_start(text, |_| true).map(|h| (h.def.label, &text[h.value_start..]))
