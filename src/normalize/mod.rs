@@ -350,6 +350,9 @@ mod tests {
             "**Title:** *Officer*\u{301}General",
             "Â\u{f0b7}!",
             "Ã*\u{f0b7}",
+            // found by fuzzing: a run of one letter is not fake bold
+            "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
+            "GGEENNEERRAALL IINNFFOORRMMAATTIIOONN",
             "0_â€™ ",
             "<u>- ## GENERAL INFORMATION",
             // markers hiding markers, more than markup removal's passes

@@ -55,6 +55,14 @@ const MAX_DOUBLED_LINE_BYTES: usize = 200;
 /// ("DDUUTTIIEESS  AANNDD" to "DUTIES AND"). Returns `None` when the line
 /// is not one.
 pub(crate) fn undouble_chars(line: &str) -> Option<String> {
+    // a line that is still doubled once undoubled ("iiiiiiii...") is a run
+    // of one letter, not a fake-bold heading: halving it again on every
+    // pass would make normalizing twice change it
+    undouble_once(line).filter(|once| undouble_once(once).is_none())
+}
+
+/// [`undouble_chars`] without the test of its result.
+fn undouble_once(line: &str) -> Option<String> {
     let b = line.as_bytes();
     // cheap rejections first: most lines start with two different bytes
     if b.len() > MAX_DOUBLED_LINE_BYTES || b.len() < 2 * MIN_DOUBLED_LINE_LETTERS || b[0] != b[1] {
