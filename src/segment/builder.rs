@@ -141,11 +141,17 @@ fn leading_bracket(text: &str) -> Option<usize> {
 /// placeholder that opens with an instruction ([`PLACEHOLDER_OPENERS`]).
 fn is_bracket_guidance(inner: &str) -> bool {
     let mut folded = String::new();
-    fold_prefix_into(inner, MAX_CLASSIFY_BYTES, &mut folded);
-    phrase_kind(&folded) == Some(ResidueKind::TemplateGuidance)
+    opens_with_guidance(inner, &mut folded)
         || PLACEHOLDER_OPENERS
             .iter()
             .any(|w| folded.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+}
+
+/// Whether `text` opens with a template guidance phrase; `folded` is left
+/// holding its folded opening words.
+fn opens_with_guidance(text: &str, folded: &mut String) -> bool {
+    fold_prefix_into(text, MAX_CLASSIFY_BYTES, folded);
+    phrase_kind(folded) == Some(ResidueKind::TemplateGuidance)
 }
 
 /// The kind of the first phrase (in table order) that `folded` starts with.
@@ -797,11 +803,9 @@ impl<'a> Builder<'a> {
         // ("Content and methodology of supervision:Please describe the
         // supervisory role ..."): the rest of the line is guidance, as it
         // would be on a line of its own, and the value follows it
-        let sentence = guidance_end.is_none() && value_start < value_end && {
-            let mut folded = String::new();
-            fold_prefix_into(&text[value_start..value_end], MAX_CLASSIFY_BYTES, &mut folded);
-            phrase_kind(&folded) == Some(ResidueKind::TemplateGuidance)
-        };
+        let sentence = guidance_end.is_none()
+            && value_start < value_end
+            && opens_with_guidance(&text[value_start..value_end], &mut String::new());
         let value_start = if sentence {
             let guidance = text[value_start..value_end].to_string();
             self.residue_text(ResidueKind::TemplateGuidance, i, guidance);
