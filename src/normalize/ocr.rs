@@ -18,7 +18,8 @@ pub(crate) fn repair(line: &str) -> Option<String> {
     let b = line.as_bytes();
     // a fold with no early exit finds the lines without a digit or an "@"
     // (most of them) in a pass that vectorizes
-    if !b.iter().fold(false, |found, c| found | c.is_ascii_digit() | (*c == b'@')) {
+    let (digit, at) = b.iter().fold((false, false), |(d, a), c| (d | c.is_ascii_digit(), a | (*c == b'@')));
+    if !(digit | at) {
         return None;
     }
     let mut out: Option<String> = None;
@@ -64,7 +65,7 @@ pub(crate) fn repair(line: &str) -> Option<String> {
     if let Some(o) = out.as_mut() {
         o.push_str(&line[last..]);
     }
-    if !b.contains(&b'@') {
+    if !at {
         return out;
     }
     let fixed_email = email_comma(out.as_deref().unwrap_or(line));
