@@ -171,7 +171,6 @@ mod tests {
 
     #[test]
     fn bare_numbers_before_a_form_feed() {
-        let mk = |text: &str, pb: bool| Line { text: text.into(), page_break: pb, ..Line::default() };
         let lines = vec![
             mk("Minimum: At least one year in", false),
             mk("", false),
@@ -188,13 +187,17 @@ mod tests {
         assert_eq!(n, vec![false, false, true, false, false, false, false, false, false]);
     }
 
+    /// A line of `text`, after a form feed when `pb`.
+    fn mk(text: &str, pb: bool) -> Line {
+        Line { text: text.into(), page_break: pb, ..Line::default() }
+    }
+
     fn numbered(lines: &[Line]) -> Vec<bool> {
         lines.iter().map(|l| l.has_text() && is_page_number(&l.text)).collect()
     }
 
     #[test]
     fn repeated_header_at_page_edges() {
-        let mk = |text: &str, pb: bool| Line { text: text.into(), page_break: pb, ..Line::default() };
         let lines = vec![
             mk("JPO vacancy proposal – post 2431", false),
             mk("Body one", false),
