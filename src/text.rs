@@ -13,11 +13,12 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
-/// Each ASCII byte folded: a letter or digit lower-cased, anything else 0.
-/// Indexed by any byte (the upper half is 0 and never read), so that a
+/// Each ASCII byte folded: a letter or digit lower-cased, anything else a
+/// space.
+/// Indexed by any byte (the upper half is a space and never read), so that a
 /// look-up needs no bounds check.
 static ASCII_FOLD: [u8; 256] = {
-    let mut t = [0u8; 256];
+    let mut t = [b' '; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -67,25 +68,22 @@ const SHORT: usize = 128;
 #[inline]
 fn fold_ascii(s: &[u8], buf: &mut [u8], mask: usize) -> usize {
     // branch-free: a branch on "letter or not" is mispredicted at every
-    // word boundary. Both writes happen; the counts say which stay.
-    // `n` never passes the bytes read so far, so every write is in
-    // bounds: a space is only written after a byte that wrote nothing.
-    // `started` (a letter or digit came before) stands for `n > 0`, so
-    // that the step of `n` does not wait for `n`.
+    // word boundary. Every byte is written (a letter or digit folded,
+    // anything else as a space) and kept when it is a letter or digit or
+    // the first byte of a gap after one, so that a run of separators
+    // leaves one space and the ones before the first word leave none.
+    // `n` never passes the bytes read so far, so every write is in bounds.
     let mut n = 0;
-    let mut after_gap = false;
-    let mut started = false;
+    let mut after_alnum = false;
     for &b in s {
         let f = ASCII_FOLD[usize::from(b)];
-        let alnum = f != 0;
-        buf[n & mask] = b' ';
-        n += usize::from(after_gap & alnum & started);
+        let alnum = f != b' ';
         buf[n & mask] = f;
-        n += usize::from(alnum);
-        after_gap = !alnum;
-        started |= alnum;
+        n += usize::from(alnum | after_alnum);
+        after_alnum = alnum;
     }
-    n
+    // a gap at the end left its one space
+    n - usize::from(n > 0 && !after_alnum)
 }
 
 /// The general path of [`fold_into`], for any text (`out` is cleared).
