@@ -71,7 +71,7 @@ pub(crate) fn field<T>(value: Option<T>, flags: Flags, lines: Option<[u32; 2]>) 
 /// The lines and the document vocabulary, shared by the extractors.
 pub(crate) struct Ctx<'a> {
     pub lines: &'a [Line],
-    vocab: OnceCell<Vocabulary<'a>>,
+    vocab: OnceCell<Vocabulary>,
     /// Residue found while extracting (repeated paragraphs).
     residue: RefCell<Vec<RawResidue>>,
     /// The text is hard-wrapped (see [`reflow::is_wrapped`]).
@@ -134,9 +134,9 @@ impl<'a> Ctx<'a> {
         let layout = Layout { wrapped: self.wrapped, list };
         let (paras, notes) = if needs_vocab {
             let vocab = self.vocab.get_or_init(|| Vocabulary::from_texts(self.lines.iter().map(|l| l.text.as_str())));
-            reflow::build(&pieces, layout, &|w| vocab.count(w))
+            reflow::build(&pieces, layout, &|w| vocab.contains(w))
         } else {
-            reflow::build(&pieces, layout, &|_| 0)
+            reflow::build(&pieces, layout, &|_| false)
         };
         if notes.repaired {
             flags.set(Flag::Repaired);

@@ -1,8 +1,8 @@
 //! Reflow: wrapped lines re-joined into paragraphs, line-end hyphenation
 //! undone where the document itself gives evidence.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::hash::BuildHasher;
 
 use crate::text::{ends_clause, starts_lowercase};
 
@@ -158,26 +158,30 @@ pub(crate) struct ReflowNotes {
     pub multiline: bool,
 }
 
-/// The words of a document, for hyphenation evidence. Built on first use;
-/// a word already in lower case is borrowed from the line, not copied.
+/// The words of a document, for hyphenation evidence: whether a word
+/// occurs in it, case ignored. Built on first use. A word is kept as a
+/// 64-bit hash of its lower-cased bytes, not as text, so that building it
+/// copies and allocates nothing per word; two words of one document share a
+/// hash with a chance of about one in 10^13, and then a hyphen is kept or
+/// undone on the other word's evidence.
 #[derive(Default)]
-pub(crate) struct Vocabulary<'a> {
-    words: HashMap<Cow<'a, str>, u32, foldhash::fast::RandomState>,
+pub(crate) struct Vocabulary {
+    words: HashSet<u64, foldhash::fast::RandomState>,
 }
 
-impl<'a> Vocabulary<'a> {
-    /// Collects the lower-cased words (and hyphenated compounds) of `texts`.
-    /// The first word of a line that follows a line ending in a hyphen is
-    /// not counted: it may be the tail of a broken word, not evidence.
-    pub(crate) fn from_texts(texts: impl Iterator<Item = &'a str> + Clone) -> Self {
+impl Vocabulary {
+    /// Collects the words (and hyphenated compounds) of `texts`. The first
+    /// word of a line that follows a line ending in a hyphen is not
+    /// counted: it may be the tail of a broken word, not evidence.
+    pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Self {
         // about one distinct word per 16 bytes of prose: sized once, not
         // rehashed as it grows
         let bytes: usize = texts.clone().map(str::len).sum();
-        let mut words = HashMap::with_capacity_and_hasher(bytes / 16, Default::default());
+        let mut words = HashSet::with_capacity_and_hasher(bytes / 16, Default::default());
         let mut after_hyphen = false;
         for t in texts {
             let mut first = true;
-            let mut add = |w: &'a str| {
+            let mut add = |w: &str| {
                 let w = w.trim_matches('-');
                 if w.is_empty() {
                     return;
@@ -185,7 +189,7 @@ impl<'a> Vocabulary<'a> {
                 let skip = first && after_hyphen;
                 first = false;
                 if w.len() > 2 && !skip {
-                    *words.entry(lower(w)).or_insert(0) += 1;
+                    words.insert(word_key(w));
                 }
             };
             if t.is_ascii() {
@@ -198,18 +202,27 @@ impl<'a> Vocabulary<'a> {
         Vocabulary { words }
     }
 
-    /// How often `w` (any case) occurs in the document.
-    pub(crate) fn count(&self, w: &str) -> u32 {
-        self.words.get(lower(w).as_ref()).copied().unwrap_or(0)
+    /// Whether `w` (any case) occurs in the document.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.words.contains(&word_key(w))
     }
 }
 
-/// `w` in lower case, borrowed when it is already.
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(w)
+/// The longest ASCII word [`word_key`] lower-cases on the stack.
+const KEY_STACK_BYTES: usize = 64;
+
+/// The hash of `w` in lower case, the same for every case of one word
+/// (a fixed seed: the same in every document and run).
+fn word_key(w: &str) -> u64 {
+    let state = foldhash::fast::FixedState::with_seed(0);
+    if w.is_ascii() && w.len() <= KEY_STACK_BYTES {
+        let mut buf = [0u8; KEY_STACK_BYTES];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        state.hash_one(&*lower)
     } else {
-        Cow::Owned(w.to_lowercase())
+        state.hash_one(w.to_lowercase().as_bytes())
     }
 }
 
@@ -231,12 +244,12 @@ fn lower(w: &str) -> Cow<'_, str> {
 ///   per line, as word processors export), a line after a finished
 ///   sentence that starts with a capital starts a new paragraph;
 /// - otherwise lines are joined (hard-wrapped text), undoing a line-end
-///   hyphen when `count` (how often a word occurs in the document) says
+///   hyphen when `known` (whether a word occurs in the document) says
 ///   the hyphen broke a word.
 pub(crate) fn build(
     pieces: &[Piece<'_>],
     layout: Layout,
-    count: &dyn Fn(&str) -> u32,
+    known: &dyn Fn(&str) -> bool,
 ) -> (Vec<Paragraph>, ReflowNotes) {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut notes = ReflowNotes::default();
@@ -280,7 +293,7 @@ pub(crate) fn build(
                 // a word cut at the width of a fixed-width capture
                 prev.text.push_str(p.text);
                 notes.repaired = true;
-            } else if join_hyphenated(&mut prev.text, p.text, count) {
+            } else if join_hyphenated(&mut prev.text, p.text, known) {
                 notes.repaired = true;
             }
             prev.last = p.line;
@@ -336,7 +349,7 @@ fn email_broken(prev: &str, next: &str) -> bool {
     }
 }
 
-fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -> bool {
+fn join_hyphenated(prev: &mut String, next: &str, known: &dyn Fn(&str) -> bool) -> bool {
     // a letter and a hyphen end the line
     let hyphen_after_letter =
         prev.strip_suffix('-').is_some_and(|p| p.chars().next_back().is_some_and(char::is_alphabetic));
@@ -354,7 +367,7 @@ fn join_hyphenated(prev: &mut String, next: &str, count: &dyn Fn(&str) -> u32) -
         // document; else a right part that is a word of its own elsewhere
         // ("socio-" / "economic") keeps the hyphen, a fragment ("responsi-" /
         // "bilities", found only after line-end hyphens) loses it
-        let remove = count(&joined) > 0 || !(count(&compound) > 0 || count(right) > 0);
+        let remove = known(&joined) || !(known(&compound) || known(right));
         if remove {
             prev.pop();
             prev.push_str(next);
@@ -396,6 +409,25 @@ mod tests {
     const WRAPPED: Layout = Layout { wrapped: true, list: false };
     const UNWRAPPED: Layout = Layout { wrapped: false, list: false };
 
+    #[test]
+    fn vocabulary_knows_words_in_any_case_and_only_those() {
+        let long = "Internationalisation".repeat(4); // past the stack buffer
+        let text = format!("Socio-economic Policies of {long}\nresponsi-\nbilities Ünïcode");
+        let v = Vocabulary::from_texts(text.lines());
+        for w in ["policies", "POLICIES", "Policies", "socio-economic", "SOCIO-ECONOMIC", "ünïcode", "ÜNÏCODE"] {
+            assert!(v.contains(w), "{w}");
+        }
+        assert!(v.contains(&long.to_uppercase()));
+        // "of" is too short; "economic" only occurs inside the compound;
+        // "bilities" follows a line-end hyphen; "responsibilities" is nowhere
+        for w in ["of", "economic", "bilities", "responsibilities", "polic"] {
+            assert!(!v.contains(w), "{w}");
+        }
+        // one key for one word whichever path folds it
+        assert_eq!(word_key("ABC"), word_key("abc"));
+        assert_eq!(word_key(&long), word_key(&long.to_lowercase()));
+    }
+
     fn piece(text: &str, line: u32, bullet: bool, blank_before: bool) -> Piece<'_> {
         Piece { text, line, bullet, blank_before, page_break: false, cut: false, indented: false }
     }
@@ -405,7 +437,7 @@ mod tests {
         let v = Vocabulary::from_texts(
             vocab.iter().copied().chain(std::iter::once("")).chain(pieces.iter().map(|p| p.text)),
         );
-        build(pieces, WRAPPED, &|w| v.count(w)).0.into_iter().map(|p| p.text).collect()
+        build(pieces, WRAPPED, &|w| v.contains(w)).0.into_iter().map(|p| p.text).collect()
     }
 
     #[test]
@@ -470,9 +502,9 @@ mod tests {
             piece("Good communication skills.", 1, false, false),
             piece("Excellent computer skills.", 2, false, false),
         ];
-        let paras: Vec<String> = build(&p, UNWRAPPED, &|_| 0).0.into_iter().map(|p| p.text).collect();
+        let paras: Vec<String> = build(&p, UNWRAPPED, &|_| false).0.into_iter().map(|p| p.text).collect();
         assert_eq!(paras, ["Good communication skills.", "Excellent computer skills."]);
-        let joined: Vec<String> = build(&p, WRAPPED, &|_| 0).0.into_iter().map(|p| p.text).collect();
+        let joined: Vec<String> = build(&p, WRAPPED, &|_| false).0.into_iter().map(|p| p.text).collect();
         assert_eq!(joined, ["Good communication skills. Excellent computer skills."]);
         let wrapped = "x".repeat(80);
         assert!(is_wrapped(std::iter::repeat_n(wrapped.as_str(), 10)));
@@ -483,7 +515,7 @@ mod tests {
     #[test]
     fn list_items_one_per_line_without_markers() {
         let items = |pieces: &[Piece<'_>], wrapped: bool| -> Vec<String> {
-            build(pieces, Layout { wrapped, list: true }, &|_| 0).0.into_iter().map(|p| p.text).collect()
+            build(pieces, Layout { wrapped, list: true }, &|_| false).0.into_iter().map(|p| p.text).collect()
         };
         // items ending with ";", wrapped or not
         let p = [
@@ -529,7 +561,7 @@ mod tests {
         assert_eq!(items(&p, false).len(), 1);
         // prose keeps its wrapped lines together
         let p = [piece("their financing principles", 1, false, false), piece("Acquire practice", 2, false, false)];
-        assert_eq!(build(&p, WRAPPED, &|_| 0).0.len(), 1);
+        assert_eq!(build(&p, WRAPPED, &|_| false).0.len(), 1);
     }
 
     #[test]
