@@ -583,7 +583,7 @@ impl<'a> Builder<'a> {
     /// break), per line.
     fn page_furniture(&self) -> (Vec<bool>, Vec<bool>) {
         let mut numbered: Vec<bool> =
-            self.lines.iter().map(|l| l.has_text() && pages::is_page_number(&l.text)).collect();
+            self.lines.iter().map(|l| l.has_text() && pages::is_page_or_footer_number(&l.text)).collect();
         pages::mark_bare_page_numbers(self.lines, &mut numbered);
         let running = pages::running_lines(self.lines, &numbered);
         let mut folded = String::new();

@@ -47,6 +47,25 @@ pub(crate) fn is_page_number(text: &str) -> bool {
     }
 }
 
+/// "Page N of M" at the end of a line, after the footer's other text.
+static TRAILING_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\S\s+(?:page|p\.|pg\.?)\s*\d{1,4}\s*(?:of|/|de|sur)\s*\d{1,4}$").expect("valid regex")
+});
+
+/// Whether a line is a footer that ends with its page number
+/// ("H:\\JPO\\VP_final.doc   Page 2 of 5", "ILO - Vacancy proposal Page 2 of
+/// 5"): a short line, and the number in its "Page N of M" shape, which
+/// prose does not end with.
+pub(crate) fn ends_with_page_number(text: &str) -> bool {
+    text.len() <= MAX_RUNNING_CHARS && TRAILING_PAGE_NUMBER.is_match(text.trim_end())
+}
+
+/// Whether a line is a page number ([`is_page_number`]) or a footer that
+/// ends with one ([`ends_with_page_number`]): a page edge either way.
+pub(crate) fn is_page_or_footer_number(text: &str) -> bool {
+    is_page_number(text) || ends_with_page_number(text)
+}
+
 /// The most non-blank lines between a page's bare number and the page
 /// break after it (a footer such as a scanner's watermark may follow it).
 const BARE_NUMBER_REACH: usize = 3;
@@ -167,6 +186,20 @@ mod tests {
         for t in ["2024", "Grade: P2", "Page turner", "12 months"] {
             assert!(!is_page_number(t), "{t}");
         }
+    }
+
+    #[test]
+    fn footers_ending_with_a_page_number() {
+        for t in
+            ["H:\\HRD\\JPO\\VP_final.doc   Page 2 of 5", "ILO - Vacancy proposal Page 3/4", "Proposition p. 2 sur 3"]
+        {
+            assert!(ends_with_page_number(t), "{t}");
+        }
+        for t in ["Page 2 of 5", "See page 2", "The report runs to page 2 and more", "Page 2 of 5 follows"] {
+            assert!(!ends_with_page_number(t), "{t}");
+        }
+        let long = format!("{} page 2 of 5", "word ".repeat(30));
+        assert!(!ends_with_page_number(&long));
     }
 
     #[test]
