@@ -66,11 +66,13 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
         return rep;
     }
     // mojibake first when its bytes decoded to characters the pass below
-    // removes ("Ã" + soft hyphen is "í", "â€" + U+009D is "”"); other
-    // mojibake waits, so that an NBSP stays a space ("Ã" + NBSP could be "à")
+    // removes ("Ã" + soft hyphen is "í", "â€" + U+009D is "”") or turns
+    // into a space ("Â" + NBSP is an NBSP: "24Â months"); other mojibake
+    // waits, so that an NBSP stays a space ("Ã" + NBSP could be "à")
     let repaired;
     let removable = |c: char| c == '\u{AD}' || ('\u{80}'..='\u{9F}').contains(&c);
-    let early = if line.contains(removable) { crate::decode::repair_mojibake(line) } else { None };
+    let early =
+        if line.contains(removable) || line.contains("Â\u{A0}") { crate::decode::repair_mojibake(line) } else { None };
     let line = match early {
         Some(fixed) => {
             rep.repaired = true;
@@ -226,6 +228,9 @@ mod tests {
         // "”" is E2 80 9D, and 9D is undefined in Windows-1252: a C1 control
         clean("\u{E2}\u{20AC}\u{9D}quoted\u{E2}\u{20AC}\u{9D}\tend", &mut out);
         assert_eq!(out, "”quoted” end");
+        // an NBSP (C2 A0) read as Windows-1252: "Â" and an NBSP, a space
+        assert!(clean("24\u{C2}\u{A0}months", &mut out).repaired);
+        assert_eq!(out, "24 months");
     }
 
     #[test]
