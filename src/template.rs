@@ -380,6 +380,11 @@ pub(crate) const NOT_YET_VALUES: &[&str] = &[
     "tbc",
 ];
 
+/// Words that only hold a field's place in a form left unfilled ("Grade:
+/// TBD", "- XXX"), folded: a value made of nothing else has no value; its
+/// line is form text.
+pub(crate) const PLACEHOLDER_WORDS: &[&str] = &["x", "xx", "xxx", "xxxx", "xxxxx", "xxxxxx", "tbd", "tbc", "tba"];
+
 /// A phrase that marks a line as not content: the folded line starts with
 /// it. A block of such text goes on over the lines that follow it without
 /// a blank line ("Fraud warning: The ILO does not charge ...").
@@ -527,13 +532,54 @@ pub(crate) const NUMBER_WORDS: &[(&str, u16)] = &[
     ("an", 1),
 ];
 
+/// The words of a duration's unit, folded, with the months each stands
+/// for ("24 months", "2 yrs", "24 mois", "12 meses", "2 ans").
+pub(crate) const DURATION_UNITS: &[(&str, u16)] = &[
+    ("months", 1),
+    ("month", 1),
+    ("mos", 1),
+    ("mo", 1),
+    ("years", 12),
+    ("year", 12),
+    ("yrs", 12),
+    ("yr", 12),
+    // French
+    ("mois", 1),
+    ("ans", 12),
+    ("an", 12),
+    ("années", 12),
+    ("année", 12),
+    // Spanish
+    ("meses", 1),
+    ("mes", 1),
+    ("años", 12),
+    ("año", 12),
+];
+
 /// Words saying an assignment can be extended.
-pub(crate) const RENEWABLE_WORDS: &[&str] =
-    &["renewable", "extendable", "extendible", "extension", "extended", "renewal"];
+pub(crate) const RENEWABLE_WORDS: &[&str] = &[
+    "renewable",
+    "extendable",
+    "extendible",
+    "extension",
+    "extended",
+    "renewal",
+    "renouvelable",
+    "renovable",
+    "prorrogable",
+];
 
 /// Words saying it cannot (checked first: "non-renewable").
-pub(crate) const NOT_RENEWABLE_WORDS: &[&str] =
-    &["non renewable", "not renewable", "non extendable", "no extension", "not extendable"];
+pub(crate) const NOT_RENEWABLE_WORDS: &[&str] = &[
+    "non renewable",
+    "not renewable",
+    "non extendable",
+    "no extension",
+    "not extendable",
+    "non renouvelable",
+    "no renovable",
+    "no prorrogable",
+];
 
 /// Words of job titles: a phrase holding one is a position, not a name
 /// ("Rina Kusumawardani Programme Officer").

@@ -15,6 +15,11 @@ fn duty_station(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     (f.value.clone(), f.confidence, f.flags.clone())
 }
 
+fn duration(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.general.duration;
+    (f.value.as_ref().map(|d| format!("{} {}", d.months, d.renewable)), f.confidence, f.flags.clone())
+}
+
 fn grade(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     let f = &v.general.grade;
     (f.value.clone(), f.confidence, f.flags.clone())
@@ -385,6 +390,38 @@ const CASES: &[Case] = &[
         None,
         Confidence::None,
         &[Flag::Missing],
+    ),
+    (
+        "a form field holding only a placeholder",
+        "GENERAL INFORMATION\nTitle: JPO in statistics\nGrade: TBD\nDuty station: Lima, Peru\n",
+        grade,
+        None,
+        Confidence::None,
+        &[Flag::Missing],
+    ),
+    (
+        "a list holding only a placeholder",
+        "DUTIES AND RESPONSIBILITIES\n\nThe JPO will contribute to the following key outputs:\n\n- XXX\n\nSUPERVISION\n",
+        key_outputs,
+        None,
+        Confidence::None,
+        &[Flag::Missing],
+    ),
+    (
+        "a duration in French",
+        "GENERAL INFORMATION\nTitle: JPO in statistics\nDuration of the assignment: 24 mois, renouvelable\n",
+        duration,
+        Some("24 true"),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "a footer holding the page number ends a page: the running lines around it are furniture",
+        "INTRODUCTION\n\nThe office works on statistics across the region and\nC:\\files\\proposal.doc    Page 1 of 3\nPrinted: 01/02/2025\nVacancy proposal - Post 1\nsupports the national offices.\nC:\\files\\proposal.doc    Page 2 of 3\nPrinted: 01/02/2025\nVacancy proposal - Post 1\nIt also trains.\nC:\\files\\proposal.doc    Page 3 of 3\nPrinted: 01/02/2025\n",
+        intro,
+        Some("The office works on statistics across the region and supports the national offices. | It also trains."),
+        Confidence::High,
+        &[],
     ),
     (
         "list items one per line, ending with semicolons",

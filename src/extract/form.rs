@@ -105,6 +105,12 @@ pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
         if o.is_none() {
             *o = s;
         }
+        // "Grade: TBD": the field is not filled in; its text is form text
+        if let Some(v) = o.take_if(|v| super::unfilled(&v.text)) {
+            if let Some([first, last]) = v.lines {
+                ctx.push_residue(crate::record::ResidueKind::Boilerplate, v.text, first, last);
+            }
+        }
     }
     FormValues(own)
 }

@@ -9,7 +9,7 @@ use super::field;
 use super::form::FormValues;
 use crate::record::{Duration, Field, Flag, General, Unit};
 use crate::segment::FieldId;
-use crate::template::{NOT_RENEWABLE_WORDS, NUMBER_WORDS, PLACE_NAME_PARTICLES, RENEWABLE_WORDS};
+use crate::template::{DURATION_UNITS, NOT_RENEWABLE_WORDS, NUMBER_WORDS, PLACE_NAME_PARTICLES, RENEWABLE_WORDS};
 use crate::text::{collapse_spaces, fold};
 
 /// The longest assignment accepted, in months; more is a misreading.
@@ -35,8 +35,18 @@ static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACRONYM_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*([/\-])\s*").expect("valid regex"));
 static GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([PpGgDd])\s*[-–]?\s*(\d)$").expect("valid regex"));
-static AMOUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,3})\s*(?:-|\s)?\s*(months?|years?|yrs?|mos?)\b").expect("valid regex"));
+/// A number and a unit of [`DURATION_UNITS`] ("24 months", "2-year").
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let mut units: Vec<&str> = DURATION_UNITS.iter().map(|(w, _)| *w).collect();
+    // the longest first, so that "months" is not read as "mo"
+    units.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(r"(\d{{1,3}})\s*(?:-|\s)?\s*({})\b", units.join("|"))).expect("valid regex")
+});
+
+/// The months one unit of [`DURATION_UNITS`] stands for.
+fn unit_months(unit: &str) -> u16 {
+    DURATION_UNITS.iter().find(|(w, _)| *w == unit).map_or(1, |&(_, m)| m)
+}
 
 /// Whether a parenthesized token is an acronym: at least two capitals and
 /// mostly capitals ("GEDI", "SOC/POLICY", "CO-Dakar"), not a word ("(Geneva)").
@@ -83,18 +93,18 @@ pub(crate) fn parse_duration(text: &str) -> Option<Duration> {
     let mut months: Option<u16> = None;
     if let Some(c) = AMOUNT.captures(&folded) {
         let n: u16 = c[1].parse().ok()?;
-        months = Some(if c[2].starts_with('y') { n.saturating_mul(12) } else { n });
+        months = Some(n.saturating_mul(unit_months(&c[2])));
     } else {
         // number words: "one year", "eighteen months"
         for (word, n) in NUMBER_WORDS {
-            for unit in ["month", "months", "year", "years"] {
+            for &(unit, per) in DURATION_UNITS {
                 let phrase = format!("{word} {unit}");
                 let hit = folded == phrase
                     || folded.starts_with(&format!("{phrase} "))
                     || folded.contains(&format!(" {phrase} "))
                     || folded.ends_with(&format!(" {phrase}"));
                 if hit {
-                    months = Some(if unit.starts_with('y') { n * 12 } else { *n });
+                    months = Some(n.saturating_mul(per));
                     break;
                 }
             }
@@ -222,6 +232,10 @@ mod tests {
             ("12 months with possibility of extension", d(12, true)),
             ("1 year (non-renewable)", d(12, false)),
             ("18-months", d(18, false)),
+            ("24 mois, renouvelable", d(24, true)),
+            ("2 ans (non renouvelable)", d(24, false)),
+            ("12 meses, renovable", d(12, true)),
+            ("1 año", d(12, false)),
             ("to be decided", None),
             ("999 months", None),
         ];

@@ -15,8 +15,8 @@ use crate::record::{
     Vacancy, SCHEMA_VERSION,
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
-use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS, NONE_VALUES, NOT_YET_VALUES};
-use crate::text::{fold, fold_prefix_into};
+use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS, NONE_VALUES, NOT_YET_VALUES, PLACEHOLDER_WORDS};
+use crate::text::fold_prefix_into;
 
 /// How much of a paragraph is folded to recognize a lead-in sentence.
 const LEAD_IN_BYTES: usize = 160;
@@ -28,6 +28,27 @@ const MAX_NOT_YET_BYTES: usize = 160;
 /// The longest value that is looked up among the "none" values (the
 /// longest of them is far shorter): a paragraph is not folded whole.
 const MAX_NONE_VALUE_BYTES: usize = 40;
+
+/// Whether a whole value only says the field is not filled in: there is
+/// none ("None", "N/A", [`NONE_VALUES`]), it comes later (one sentence of
+/// [`NOT_YET_VALUES`]: "To be determined with the supervisor"), or it only
+/// holds the field's place ("TBD", "XXX", [`PLACEHOLDER_WORDS`]).
+pub(crate) fn unfilled(value: &str) -> bool {
+    let mut head = String::new();
+    fold_prefix_into(value, MAX_NOT_YET_BYTES, &mut head);
+    if head.is_empty() {
+        return false;
+    }
+    let none = value.len() <= MAX_NONE_VALUE_BYTES && NONE_VALUES.contains(&head.as_str());
+    let placeholder = value.len() <= MAX_NONE_VALUE_BYTES && head.split(' ').all(|w| PLACEHOLDER_WORDS.contains(&w));
+    // one sentence saying the value comes later
+    let not_yet = value.len() <= MAX_NOT_YET_BYTES
+        && !value.trim_end_matches('.').contains(". ")
+        && NOT_YET_VALUES
+            .iter()
+            .any(|v| head.strip_prefix(v).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')));
+    none || placeholder || not_yet
+}
 
 /// Flags that make a value a guess: any of them caps confidence at medium.
 /// (`heading_fuzzy` alone does not: a heading that differs from a known
@@ -207,16 +228,7 @@ impl<'a> Ctx<'a> {
             flags.set_guess();
         }
         if let [only] = value.as_slice() {
-            let none = only.len() <= MAX_NONE_VALUE_BYTES && NONE_VALUES.contains(&fold(only).as_str());
-            // one sentence saying the value comes later
-            let not_yet = only.len() <= MAX_NOT_YET_BYTES && !only.trim_end_matches('.').contains(". ") && {
-                let mut head = String::new();
-                fold_prefix_into(only, MAX_NOT_YET_BYTES, &mut head);
-                NOT_YET_VALUES
-                    .iter()
-                    .any(|v| head.strip_prefix(v).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
-            };
-            if none || not_yet {
+            if unfilled(only) {
                 self.to_residue(acc, ResidueKind::Boilerplate);
                 return Field::missing();
             }
