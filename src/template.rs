@@ -71,6 +71,8 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
         section: Section::Learning,
         aliases: &[
             "training components and learning elements",
+            // "Training components & learning elements"
+            "training components learning elements",
             "training component and learning elements",
             "training components and learning element",
             "training and learning elements",
