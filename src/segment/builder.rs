@@ -753,6 +753,7 @@ impl<'a> Builder<'a> {
         let value_start = offset + hit.value_start;
         let mut value_end = text.len();
         let mut next_label: Option<usize> = None;
+        let mut glued_next = false;
         let fam = labels::family(def);
         if let (Some(fam), true) = (fam, value_start < text.len()) {
             // only a label that can be placed here splits the value: the
@@ -772,6 +773,9 @@ impl<'a> Builder<'a> {
                 let before = text[value_start..value_start + split].trim_end_matches([' ', ';', ',', '|']);
                 value_end = value_start + before.len();
                 next_label = Some(value_start + split);
+                // "P1Duration of the assignment: ...": where the value
+                // before the label ends is a guess, for both
+                glued_next = labels::glued_at(&text[value_start..], split);
                 // the heading of the next label's section may stand between
                 if let Some(end) = heading::heading_at_end(&text[value_start..value_end]) {
                     value_end = value_start + end;
@@ -905,6 +909,9 @@ impl<'a> Builder<'a> {
         if inline_flag {
             self.out.acc(id).flags.set(Flag::InlineLabel);
         }
+        if hit.glued || glued_next {
+            self.out.acc(id).flags.set(Flag::LabelGlued);
+        }
         let has_value = value_start < value_end && !text[value_start..value_end].trim().is_empty();
         if has_value {
             self.push_part(id, i, value_start, value_end);
@@ -918,7 +925,7 @@ impl<'a> Builder<'a> {
             if let Some(hit) = labels::at_start(rest, |d| {
                 fam.is_some_and(|f| labels::splits_value(d, f)) && labels::allowed(d, section, |s| seen[s as usize])
             }) {
-                self.label(i, hit, at);
+                self.label(i, LabelHit { glued: hit.glued || glued_next, ..hit }, at);
             }
         }
     }
