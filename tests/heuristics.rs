@@ -100,6 +100,14 @@ type Case = (&'static str, &'static str, Get, Option<&'static str>, Confidence, 
 
 const CASES: &[Case] = &[
     (
+        "a supervisor whose address leaves link markup behind is a guess",
+        "SUPERVISION\n\nDirect Supervision by: Jane Doe, Senior Actuary, [[doe@ilo.org]{.underline}](mailto:doe@ilo.org)\n",
+        supervisor,
+        Some("Jane Doe | Some(\"Senior Actuary, [[ ]{.underline}](mailto: )\") | Some(\"doe@ilo.org\")"),
+        Confidence::Medium,
+        &[],
+    ),
+    (
         "a form label glued to its value: split at the capital, a guess",
         "GENERAL INFORMATION\nTitleJPO in labour statistics\nDuty station: Lima, Peru\n",
         title,
