@@ -77,6 +77,14 @@ fn work_des(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     joined(&v.qualifications.work_experience.desirable)
 }
 
+fn skills_min(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.qualifications.skills.minimum)
+}
+
+fn skills_des(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.qualifications.skills.desirable)
+}
+
 fn competencies(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     joined(&v.qualifications.competencies)
 }
@@ -178,6 +186,38 @@ const CASES: &[Case] = &[
         Some("2031"),
         Confidence::Medium,
         &[Flag::LabelGlued],
+    ),
+    (
+        "two columns: a label wrapped in its column beside a sub-label",
+        "QUALIFICATIONS AND EXPERIENCE\n\nWork experience:      Minimum:\n                      Three years in statistics.\n\nSkills required for the      Minimum:\nassignment:                  Sound drafting skills.\n                             Desirable:\n                             Knowledge of R.\n",
+        skills_min,
+        Some("Sound drafting skills."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "two columns: the wrapped label's desirable below",
+        "QUALIFICATIONS AND EXPERIENCE\n\nWork experience:      Minimum:\n                      Three years in statistics.\n\nSkills required for the      Minimum:\nassignment:                  Sound drafting skills.\n                             Desirable:\n                             Knowledge of R.\n",
+        skills_des,
+        Some("Knowledge of R."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "two columns: the wrapped label is not the block before it",
+        "QUALIFICATIONS AND EXPERIENCE\n\nWork experience:      Minimum:\n                      Three years in statistics.\n                      Desirable:\n                      -\n\nSkills required for the      Minimum:\nassignment:                  Sound drafting skills.\n",
+        work_des,
+        None,
+        Confidence::None,
+        &[],
+    ),
+    (
+        "two columns: a label wrapped beside its value's first line",
+        "SUPERVISION\n\nContent and methodology of    The JPO and the supervisor will\nsupervision:                  meet every week.\n",
+        methodology,
+        Some("The JPO and the supervisor will meet every week."),
+        Confidence::High,
+        &[],
     ),
     (
         "label on its own line, value below",

@@ -102,6 +102,33 @@ pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option
     find(false).or_else(|| find(true))
 }
 
+/// A label wrapped in its column beside its value, in a two-column layout
+/// ("Skills required for the   Minimum:" / "assignment:   Good analytical
+/// skills"): `text` starts with the label's first words and `tail`
+/// (folded) is its last words, which open the next line before a colon.
+/// Returns the label and the byte offset in `text` of what follows its
+/// first words (the value column). Only the exact words of a label of two
+/// words or more, split between words, match.
+pub(crate) fn wrapped_at_start(
+    text: &str,
+    tail: &str,
+    accept: impl Fn(&LabelDef) -> bool,
+) -> Option<(&'static LabelDef, usize)> {
+    if tail.is_empty() {
+        return None;
+    }
+    LABELS.iter().filter(|d| accept(d)).find_map(|def| {
+        def.aliases.iter().find_map(|alias| {
+            let head = alias.strip_suffix(tail)?.strip_suffix(' ')?;
+            let end = match_folded_prefix(text, head)?;
+            // a table's cells joined may leave a separator after the label's
+            // first words ("Department/ Field: ILO ...")
+            let rest = text[end..].trim_start().trim_start_matches([':', '|']).trim_start();
+            Some((def, text.len() - rest.len()))
+        })
+    })
+}
+
 /// `alias` of `def` at the start of `text`, followed by what makes it a
 /// label: a colon (or a leader), the end of the line, or, for a header
 /// label, a value; with `glued`, a value it runs into (see
@@ -422,6 +449,30 @@ mod tests {
         assert!(inline_splits("A degree.Desirable: x", Family::Qualification).is_empty());
         assert!(!glued_at("", 0));
         assert!(!glued_at("ab", 5));
+    }
+
+    #[test]
+    fn labels_wrapped_beside_their_values() {
+        use Label::*;
+        let wrapped =
+            |t: &'static str, tail: &str| wrapped_at_start(t, tail, |_| true).map(|(d, at)| (d.label, &t[at..]));
+        assert_eq!(wrapped("Skills required for the Minimum:", "assignment"), Some((Skills, "Minimum:")));
+        assert_eq!(
+            wrapped("Content and methodology of The JPO will", "supervision"),
+            Some((Methodology, "The JPO will"))
+        );
+        assert_eq!(wrapped("Duration of the 12 months", "assignment"), Some((Duration, "12 months")));
+        assert_eq!(wrapped("Department/ Field: ILO Office", "office"), Some((Department, "ILO Office")));
+        // the label's words may wrap after any of them
+        assert_eq!(wrapped("Skills required for Minimum:", "the assignment"), Some((Skills, "Minimum:")));
+        // but only its exact words: the tail must end the label, the head
+        // start the line
+        assert_eq!(wrapped("Skills for the Minimum:", "assignment"), None);
+        assert_eq!(wrapped("Skills required for the Minimum:", "the job"), None);
+        assert_eq!(wrapped("The skills required for the", "assignment"), None);
+        assert_eq!(wrapped("Skills required for the", ""), None);
+        // a tail that is a whole one-word label has no head
+        assert_eq!(wrapped("Grade P2", "grade"), None);
     }
 
     #[test]
