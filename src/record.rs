@@ -94,6 +94,11 @@ pub enum Flag {
     /// upper-case word ("0SH"), a one in a lower-case word ("Desirab1e"),
     /// a comma for the dot of an e-mail's domain. A guess.
     OcrRepaired,
+    /// A label ran into its value, or a value into the next label, with no
+    /// separator ("TitleJunior Professional Officer", "Grade:P1Duration of
+    /// the assignment: 18 months"): where the label or the value ends was
+    /// read from a change of case. A guess.
+    LabelGlued,
 }
 
 impl Flag {
@@ -118,6 +123,7 @@ impl Flag {
             Flag::Unparsed => "unparsed",
             Flag::ValuePicked => "value_picked",
             Flag::OcrRepaired => "ocr_repaired",
+            Flag::LabelGlued => "label_glued",
         }
     }
 }

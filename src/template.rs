@@ -71,6 +71,8 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
         section: Section::Learning,
         aliases: &[
             "training components and learning elements",
+            // "Training components & learning elements"
+            "training components learning elements",
             "training component and learning elements",
             "training components and learning element",
             "training and learning elements",
@@ -132,6 +134,13 @@ pub(crate) struct LabelDef {
     /// another label's value (run-together form fields). Only labels that
     /// are followed by a colon there.
     pub inline: bool,
+    /// Whether the label may run into its value with no colon or space
+    /// ("TitleJunior Professional Officer", "Duty stationCairo"): read so
+    /// only where a lower-case letter of the label meets a capital or a
+    /// digit, and as a guess (flag `label_glued`). Only the form's rows:
+    /// their values are names and numbers that start with a capital or a
+    /// digit, while a prose label glued to a sentence could be a word.
+    pub glued: bool,
     /// Whether meeting this label outside its home section means the home
     /// section's heading is missing.
     pub implies: bool,
@@ -144,6 +153,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["post number", "post no", "post n"],
         home: Home::Header,
         inline: true,
+        glued: true,
         implies: false,
     },
     LabelDef {
@@ -151,6 +161,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["month of issue", "month of issuance", "date of issue", "month year of issue"],
         home: Home::Header,
         inline: true,
+        glued: true,
         implies: false,
     },
     LabelDef {
@@ -158,6 +169,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["year of issue", "year"],
         home: Home::Header,
         inline: true,
+        glued: true,
         implies: false,
     },
     LabelDef {
@@ -165,6 +177,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["title", "job title", "position title", "title of post", "title of the post", "post title"],
         home: Home::In(Section::General),
         inline: true,
+        glued: true,
         implies: true,
     },
     LabelDef {
@@ -172,6 +185,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["duty station", "duty stations", "duty station location", "location"],
         home: Home::In(Section::General),
         inline: true,
+        glued: true,
         implies: true,
     },
     LabelDef {
@@ -186,6 +200,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         ],
         home: Home::In(Section::General),
         inline: true,
+        glued: true,
         implies: true,
     },
     LabelDef {
@@ -193,6 +208,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["grade", "grade level", "level"],
         home: Home::In(Section::General),
         inline: true,
+        glued: true,
         implies: true,
     },
     LabelDef {
@@ -207,6 +223,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         ],
         home: Home::In(Section::General),
         inline: true,
+        glued: true,
         implies: true,
     },
     LabelDef {
@@ -221,6 +238,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         ],
         home: Home::In(Section::General),
         inline: true,
+        glued: true,
         implies: true,
     },
     LabelDef {
@@ -235,6 +253,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         home: Home::In(Section::Supervision),
         // the supervision row follows the form's rows: a value may run into it
         inline: true,
+        glued: false,
         implies: true,
     },
     LabelDef {
@@ -242,6 +261,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["e mail address", "email address", "e mail", "email"],
         home: Home::In(Section::Supervision),
         inline: false,
+        glued: false,
         implies: false,
     },
     LabelDef {
@@ -255,6 +275,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         ],
         home: Home::In(Section::Supervision),
         inline: false,
+        glued: false,
         implies: true,
     },
     LabelDef {
@@ -262,6 +283,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["key outputs", "expected outputs", "main outputs"],
         home: Home::In(Section::Duties),
         inline: false,
+        glued: false,
         implies: false,
     },
     LabelDef {
@@ -269,6 +291,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["education", "educational background", "education requirements"],
         home: Home::In(Section::Qualifications),
         inline: false,
+        glued: false,
         implies: true,
     },
     LabelDef {
@@ -276,6 +299,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["work experience", "professional experience", "experience"],
         home: Home::In(Section::Qualifications),
         inline: false,
+        glued: false,
         implies: true,
     },
     LabelDef {
@@ -288,6 +312,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         ],
         home: Home::In(Section::Qualifications),
         inline: false,
+        glued: false,
         implies: true,
     },
     LabelDef {
@@ -295,6 +320,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["languages", "language", "language requirements"],
         home: Home::In(Section::Qualifications),
         inline: false,
+        glued: false,
         implies: true,
     },
     LabelDef {
@@ -302,6 +328,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["ilo competencies", "competencies", "ilo core competencies"],
         home: Home::In(Section::Qualifications),
         inline: false,
+        glued: false,
         implies: true,
     },
     LabelDef {
@@ -309,6 +336,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["minimum", "minimum requirements", "minimum requirement", "required"],
         home: Home::QualBlock,
         inline: true,
+        glued: false,
         implies: false,
     },
     LabelDef {
@@ -317,6 +345,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["desirable", "desired", "preferred", "desirable requirements", "desireable"],
         home: Home::QualBlock,
         inline: true,
+        glued: false,
         implies: false,
     },
     LabelDef {
@@ -324,6 +353,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["training components", "training component"],
         home: Home::In(Section::Learning),
         inline: false,
+        glued: false,
         implies: true,
     },
     LabelDef {
@@ -331,6 +361,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
         aliases: &["learning elements", "learning element", "learning objectives"],
         home: Home::In(Section::Learning),
         inline: false,
+        glued: false,
         implies: true,
     },
 ];

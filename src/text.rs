@@ -130,13 +130,35 @@ pub(crate) fn fold_prefix_into(s: &str, max: usize, out: &mut String) {
 /// boundary. Returns the byte offset in `text` just after the last matched
 /// character.
 pub(crate) fn match_folded_prefix(text: &str, alias: &str) -> Option<usize> {
+    folded_prefix_end(text, alias, false)
+}
+
+/// Matches `alias` (folded) against the start of `text` like
+/// [`match_folded_prefix`], but where the alias runs into the next word
+/// with no separator: its last letter is lower case and the next character
+/// a capital ("TitleJunior"), or it is a letter and the next a digit
+/// ("Year2023"). Returns the byte offset of that next character.
+pub(crate) fn match_glued_prefix(text: &str, alias: &str) -> Option<usize> {
+    folded_prefix_end(text, alias, true)
+}
+
+/// Whether `next` starts a new word glued to a word ending in `last`: a
+/// capital after a lower-case letter, a digit after a letter.
+pub(crate) fn glued_boundary(last: char, next: char) -> bool {
+    (last.is_lowercase() && next.is_uppercase()) || (last.is_alphabetic() && next.is_ascii_digit())
+}
+
+/// The end of `alias` matched at the start of `text`: at a word boundary,
+/// or, with `glued`, at a [`glued_boundary`] only.
+fn folded_prefix_end(text: &str, alias: &str, glued: bool) -> Option<usize> {
     let mut want = alias.chars().peekable();
     let mut need_space = false;
     let mut started = false;
     for (i, ch) in text.char_indices() {
         let Some(&next) = want.peek() else {
-            // alias consumed: the next text char must not continue a word
-            return if ch.is_alphanumeric() { None } else { Some(i) };
+            // an empty alias matches nothing glued; otherwise the next
+            // text char must not continue a word
+            return if glued || ch.is_alphanumeric() { None } else { Some(i) };
         };
         if ch.is_alphanumeric() {
             if need_space {
@@ -169,8 +191,9 @@ pub(crate) fn match_folded_prefix(text: &str, alias: &str) -> Option<usize> {
         if want.peek().is_none() {
             let end = i + ch.len_utf8();
             return match text[end..].chars().next() {
+                Some(c) if glued => glued_boundary(ch, c).then_some(end),
                 Some(c) if c.is_alphanumeric() => None,
-                _ => Some(end),
+                _ => (!glued).then_some(end),
             };
         }
     }
@@ -353,6 +376,30 @@ mod tests {
         ];
         for (text, alias, want) in cases {
             assert_eq!(match_folded_prefix(text, alias), *want, "{text:?} / {alias:?}");
+        }
+    }
+
+    #[test]
+    fn glued_prefix_table() {
+        let cases: &[(&str, &str, Option<usize>)] = &[
+            // a capital after the label's last lower-case letter
+            ("GradeP3 level", "grade", Some(5)),
+            ("Duty stationLima, Peru", "duty station", Some(12)),
+            // a digit after its last letter
+            ("Year2031", "year", Some(4)),
+            // a word boundary is not a glued label: that is the plain match
+            ("Grade: P3", "grade", None),
+            ("Grade", "grade", None),
+            // a lower-case letter continues the word
+            ("Gradебук", "grade", None),
+            ("Graded work", "grade", None),
+            // capitals throughout show no boundary
+            ("GRADEP3", "grade", None),
+            ("", "grade", None),
+            ("Year", "", None),
+        ];
+        for (text, alias, want) in cases {
+            assert_eq!(match_glued_prefix(text, alias), *want, "{text:?} / {alias:?}");
         }
     }
 

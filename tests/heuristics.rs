@@ -25,6 +25,31 @@ fn grade(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     (f.value.clone(), f.confidence, f.flags.clone())
 }
 
+fn duration(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.general.duration;
+    (f.value.as_ref().map(|d| format!("{} {}", d.months, d.renewable)), f.confidence, f.flags.clone())
+}
+
+fn org_unit(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.general.organisational_unit;
+    (f.value.as_ref().map(|u| format!("{} | {:?}", u.name, u.acronym)), f.confidence, f.flags.clone())
+}
+
+fn post_number(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.header.post_number;
+    (f.value.clone(), f.confidence, f.flags.clone())
+}
+
+fn issue_month(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.header.issue_month;
+    (f.value.map(|m| m.to_string()), f.confidence, f.flags.clone())
+}
+
+fn issue_year(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.header.issue_year;
+    (f.value.map(|y| y.to_string()), f.confidence, f.flags.clone())
+}
+
 fn joined(f: &vacancy_ingest::Field<Vec<String>>) -> (Option<String>, Confidence, Vec<Flag>) {
     (f.value.as_ref().map(|v| v.join(" | ")), f.confidence, f.flags.clone())
 }
@@ -57,6 +82,14 @@ fn work_des(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     joined(&v.qualifications.work_experience.desirable)
 }
 
+fn skills_min(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.qualifications.skills.minimum)
+}
+
+fn skills_des(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    joined(&v.qualifications.skills.desirable)
+}
+
 fn competencies(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     joined(&v.qualifications.competencies)
 }
@@ -79,6 +112,118 @@ fn supervisor(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
 type Case = (&'static str, &'static str, Get, Option<&'static str>, Confidence, &'static [Flag]);
 
 const CASES: &[Case] = &[
+    (
+        "a supervisor whose address leaves link markup behind is a guess",
+        "SUPERVISION\n\nDirect Supervision by: Jane Doe, Senior Actuary, [[doe@ilo.org]{.underline}](mailto:doe@ilo.org)\n",
+        supervisor,
+        Some("Jane Doe | Some(\"Senior Actuary, [[ ]{.underline}](mailto: )\") | Some(\"doe@ilo.org\")"),
+        Confidence::Medium,
+        &[],
+    ),
+    (
+        "a form label glued to its value: split at the capital, a guess",
+        "GENERAL INFORMATION\nTitleJPO in labour statistics\nDuty station: Lima, Peru\n",
+        title,
+        Some("JPO in labour statistics"),
+        Confidence::Medium,
+        &[Flag::LabelGlued],
+    ),
+    (
+        "a two-word form label glued to its value",
+        "GENERAL INFORMATION\nTitle: JPO in labour statistics\nDuty stationQuito, Ecuador\n",
+        duty_station,
+        Some("Quito, Ecuador"),
+        Confidence::Medium,
+        &[Flag::LabelGlued],
+    ),
+    (
+        "a glued label does not take the line before it: the value above ends there",
+        "GENERAL INFORMATION\nDepartment: Employment Policy Department (EMPLOYMENT)\nOrganizational unitYouth Employment Programme (YEP)\n",
+        org_unit,
+        Some("Youth Employment Programme | Some(\"YEP\")"),
+        Confidence::Medium,
+        &[Flag::LabelGlued],
+    ),
+    (
+        "a word that starts like a label is no glued label",
+        "GENERAL INFORMATION\nTitle: JPO\n\nINTRODUCTION\nTitled reports and Locations are listed.\n",
+        intro,
+        Some("Titled reports and Locations are listed."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "a value glued to the next label: the first value is cut at the label, a guess",
+        "GENERAL INFORMATION\nTitle: JPO in statistics\nGrade:P3Duration of the assignment:24 months (renewable)\n",
+        grade,
+        Some("P3"),
+        Confidence::Medium,
+        &[Flag::LabelGlued],
+    ),
+    (
+        "a value glued to the next label: the label after it gets its value, a guess",
+        "GENERAL INFORMATION\nTitle: JPO in statistics\nGrade:P3Duration of the assignment:24 months (renewable)\n",
+        duration,
+        Some("24 true"),
+        Confidence::Medium,
+        &[Flag::LabelGlued],
+    ),
+    (
+        "header fields glued on one line: a number before the next label",
+        "Post number:2950Month of issue:MarchYear:2031\nGENERAL INFORMATION\nTitle: JPO\n",
+        post_number,
+        Some("2950"),
+        Confidence::Medium,
+        &[Flag::LabelGlued],
+    ),
+    (
+        "header fields glued on one line: a month before the next label",
+        "Post number:2950Month of issue:MarchYear:2031\nGENERAL INFORMATION\nTitle: JPO\n",
+        issue_month,
+        Some("3"),
+        Confidence::Medium,
+        &[Flag::LabelGlued],
+    ),
+    (
+        "header fields glued on one line: the last label",
+        "Post number:2950Month of issue:MarchYear:2031\nGENERAL INFORMATION\nTitle: JPO\n",
+        issue_year,
+        Some("2031"),
+        Confidence::Medium,
+        &[Flag::LabelGlued],
+    ),
+    (
+        "two columns: a label wrapped in its column beside a sub-label",
+        "QUALIFICATIONS AND EXPERIENCE\n\nWork experience:      Minimum:\n                      Three years in statistics.\n\nSkills required for the      Minimum:\nassignment:                  Sound drafting skills.\n                             Desirable:\n                             Knowledge of R.\n",
+        skills_min,
+        Some("Sound drafting skills."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "two columns: the wrapped label's desirable below",
+        "QUALIFICATIONS AND EXPERIENCE\n\nWork experience:      Minimum:\n                      Three years in statistics.\n\nSkills required for the      Minimum:\nassignment:                  Sound drafting skills.\n                             Desirable:\n                             Knowledge of R.\n",
+        skills_des,
+        Some("Knowledge of R."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "two columns: the wrapped label is not the block before it",
+        "QUALIFICATIONS AND EXPERIENCE\n\nWork experience:      Minimum:\n                      Three years in statistics.\n                      Desirable:\n                      -\n\nSkills required for the      Minimum:\nassignment:                  Sound drafting skills.\n",
+        work_des,
+        None,
+        Confidence::None,
+        &[],
+    ),
+    (
+        "two columns: a label wrapped beside its value's first line",
+        "SUPERVISION\n\nContent and methodology of    The JPO and the supervisor will\nsupervision:                  meet every week.\n",
+        methodology,
+        Some("The JPO and the supervisor will meet every week."),
+        Confidence::High,
+        &[],
+    ),
     (
         "label on its own line, value below",
         "GENERAL INFORMATION\n\nTitle:\n\nJunior Professional Officer in statistics\n",

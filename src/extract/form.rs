@@ -64,6 +64,10 @@ pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
             continue;
         };
         flags.set(Flag::InlineLabel);
+        if cuts.iter().any(|&at| labels::glued_at(&text, at)) {
+            // where the value before a glued label ends is a guess
+            flags.set(Flag::LabelGlued);
+        }
         for (k, &start) in cuts.iter().enumerate() {
             let end = cuts.get(k + 1).copied().unwrap_or(text.len());
             let segment = &text[start..end];
@@ -86,7 +90,10 @@ pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
                 flags.set(Flag::NeighbourUnclassified);
                 continue;
             };
-            let value = &segment[hit.value_start..];
+            // a list or heading marker after the label is not part of the
+            // value, as on a label's own line
+            let (_, value) = crate::normalize::bullets::split(&segment[hit.value_start..]);
+            let value = value.trim_start_matches('#').trim_start();
             let value =
                 value[..crate::segment::heading::heading_at_end(value).unwrap_or(value.len())].trim().to_string();
             if !value.is_empty() && split_off[j].is_none() {

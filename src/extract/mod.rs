@@ -63,6 +63,7 @@ const MEDIUM_FLAGS: &[Flag] = &[
     Flag::NeighbourUnclassified,
     Flag::ValuePicked,
     Flag::OcrRepaired,
+    Flag::LabelGlued,
 ];
 
 /// Flags that make a value a weak guess: confidence low.

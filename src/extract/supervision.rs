@@ -59,6 +59,10 @@ pub(crate) fn looks_like_name(s: &str) -> bool {
         && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Characters of link or span markup (`[text](url)`, `[text]{.class}`)
+/// that no name or job title holds.
+const LEFT_MARKUP: &[char] = &['[', ']', '{', '}'];
+
 /// `s` without the separators around it: punctuation, a stray heading
 /// marker (`Name #`), and list glyphs, which the text may be split next to
 /// (`Name,• Position`: normalization splits a marker off only at the start
@@ -259,6 +263,12 @@ pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
             if let Some(rest) = strip_honorific(&s.name) {
                 s.name = rest.to_string();
                 flags.set(Flag::ValuePicked);
+            }
+            // brackets left in a name or position are markup that was not
+            // understood (a link whose text was the address, taken out):
+            // the split around them is a guess
+            if [Some(&s.name), s.position.as_ref()].into_iter().flatten().any(|t| t.contains(LEFT_MARKUP)) {
+                flags.set_guess();
             }
             field(Some(s), flags, ctx.range(acc))
         }

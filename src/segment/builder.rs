@@ -33,6 +33,11 @@ const MAX_VALUE_FIRST_LINES: usize = 3;
 /// ([`Builder::split_label`]): the first words of a label, not a sentence.
 const MAX_SPLIT_LABEL_HEAD_CHARS: usize = 48;
 
+/// The most bytes before the colon of a label's last words wrapped onto
+/// the next line in a two-column layout ([`Builder::column_label`]): a
+/// label's last words ("assignment:", "supervision:"), not a sentence.
+const MAX_COLUMN_TAIL_BYTES: usize = 40;
+
 /// Long paragraphs are not folded whole.
 const MAX_CLASSIFY_BYTES: usize = 120;
 
@@ -405,6 +410,12 @@ impl<'a> Builder<'a> {
                 consumed = Some(next);
                 continue;
             }
+            if let Some((hit, tail_end)) = self.column_label(i, &value_first) {
+                self.label(i, hit, 0);
+                self.column_rest(i + 1, tail_end);
+                consumed = Some(i + 1);
+                continue;
+            }
             if self.section == Some(Section::Duties) && KEY_OUTPUTS_LEAD_INS.iter().any(|p| folded.contains(p)) {
                 self.take_lead_in_start();
                 self.set_target(FieldId::KeyOutputs, i);
@@ -554,6 +565,56 @@ impl<'a> Builder<'a> {
         // the value (or the end of a bare label) is on the second line
         let on_next = hit.value_start.checked_sub(line.text.len() + 1)?;
         (on_next > 0).then_some((next, LabelHit { value_start: on_next, ..hit }))
+    }
+
+    /// A label wrapped in its column beside the first line of its value, in
+    /// a two-column layout read line by line ("Skills required for the
+    /// Minimum:" / "assignment: Good analytical skills ..."): line `i`
+    /// starts with the label's first words and holds no label, line `i + 1`
+    /// starts with its last words and a colon, and is no label itself.
+    /// Returns the label as found on line `i` (its value: the rest of the
+    /// line, the right column) and the offset in line `i + 1` after the
+    /// colon, where that line's right column starts. Only the exact words of
+    /// a label match (see [`labels::wrapped_at_start`]).
+    fn column_label(&self, i: usize, value_first: &[bool]) -> Option<(LabelHit, usize)> {
+        let line = &self.lines[i];
+        let n = self.lines.get(i + 1)?;
+        if line.bullet.is_some() || n.bullet.is_some() || !n.has_text() || value_first[i] || value_first[i + 1] {
+            return None;
+        }
+        let colon = n.text.bytes().take(MAX_COLUMN_TAIL_BYTES).position(|b| b == b':')?;
+        let tail = &n.text[..colon];
+        if !tail.contains(char::is_alphabetic) || self.label_at(&n.text).is_some() {
+            return None;
+        }
+        let tail = crate::text::fold(tail);
+        let (section, seen) = (self.section, self.seen);
+        let (def, value_start) =
+            labels::wrapped_at_start(&line.text, &tail, |d| labels::allowed(d, section, |s| seen[s as usize]))?;
+        let rest = &n.text[colon + 1..];
+        let rest_start = n.text.len() - rest.trim_start().len();
+        Some((LabelHit { def, value_start, colon: true, glued: false }, rest_start))
+    }
+
+    /// The right column of the second line of a label wrapped in its column
+    /// ([`Builder::column_label`]): a label of its own, or more of the
+    /// value; the line is evidence for the field when the column is empty.
+    fn column_rest(&mut self, next: usize, start: usize) {
+        let text = &self.lines[next].text;
+        if start >= text.len() {
+            match self.target {
+                Some(t) => {
+                    let no = self.lines[next].no;
+                    self.out.acc(t).touch(no);
+                }
+                None => self.residue(ResidueKind::Boilerplate, next, next),
+            }
+            return;
+        }
+        match self.label_at(&text[start..]) {
+            Some(hit) => self.label(next, hit, start),
+            None => self.content(next, start, text.len()),
+        }
     }
 
     /// The first line of a label split over two lines goes to the field
@@ -753,6 +814,7 @@ impl<'a> Builder<'a> {
         let value_start = offset + hit.value_start;
         let mut value_end = text.len();
         let mut next_label: Option<usize> = None;
+        let mut glued_next = false;
         let fam = labels::family(def);
         if let (Some(fam), true) = (fam, value_start < text.len()) {
             // only a label that can be placed here splits the value: the
@@ -772,6 +834,9 @@ impl<'a> Builder<'a> {
                 let before = text[value_start..value_start + split].trim_end_matches([' ', ';', ',', '|']);
                 value_end = value_start + before.len();
                 next_label = Some(value_start + split);
+                // "P1Duration of the assignment: ...": where the value
+                // before the label ends is a guess, for both
+                glued_next = labels::glued_at(&text[value_start..], split);
                 // the heading of the next label's section may stand between
                 if let Some(end) = heading::heading_at_end(&text[value_start..value_end]) {
                     value_end = value_start + end;
@@ -905,6 +970,9 @@ impl<'a> Builder<'a> {
         if inline_flag {
             self.out.acc(id).flags.set(Flag::InlineLabel);
         }
+        if hit.glued || glued_next {
+            self.out.acc(id).flags.set(Flag::LabelGlued);
+        }
         let has_value = value_start < value_end && !text[value_start..value_end].trim().is_empty();
         if has_value {
             self.push_part(id, i, value_start, value_end);
@@ -918,7 +986,7 @@ impl<'a> Builder<'a> {
             if let Some(hit) = labels::at_start(rest, |d| {
                 fam.is_some_and(|f| labels::splits_value(d, f)) && labels::allowed(d, section, |s| seen[s as usize])
             }) {
-                self.label(i, hit, at);
+                self.label(i, LabelHit { glued: hit.glued || glued_next, ..hit }, at);
             }
         }
     }

@@ -92,18 +92,26 @@ fn strip_continued(folded: &str) -> &str {
     HEADING_CONTINUED.iter().find_map(|c| folded.strip_suffix(c).and_then(|h| h.strip_suffix(' '))).unwrap_or(folded)
 }
 
-fn strip_numbering(folded: &str) -> &str {
+/// "A" is stripped only when `lettered` (the line starts "A." or "A)"):
+/// otherwise it is the article ("A general outline").
+fn strip_numbering(folded: &str, lettered: bool) -> &str {
     let Some((first, rest)) = folded.split_once(' ') else {
         return folded;
     };
     let numeric = first.chars().all(|c| c.is_ascii_digit()) && first.len() <= 2;
     let roman = first.len() <= 4 && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
-    let letter = first.len() == 1 && first.chars().all(|c| c.is_ascii_lowercase()) && first != "a";
+    let letter = first.len() == 1 && first.chars().all(|c| c.is_ascii_lowercase()) && (first != "a" || lettered);
     if numeric || roman || letter {
         rest
     } else {
         folded
     }
+}
+
+/// Whether a line starts with a single letter numbering it, followed by a
+/// dot or a bracket ("A. General information", "a) Supervision").
+fn starts_lettered(text: &str) -> bool {
+    matches!(text.as_bytes(), [l, b'.' | b')', b' ', ..] if l.is_ascii_alphabetic())
 }
 
 /// Whether a line has the shape of a heading: short, and typed in capitals
@@ -121,7 +129,7 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
     if folded.is_empty() || folded.len() > MAX_HEADING_CHARS {
         return None;
     }
-    let key = strip_continued(strip_numbering(folded));
+    let key = strip_continued(strip_numbering(folded, starts_lettered(&line.text)));
     if let Some(a) = ALIASES.iter().find(|a| a.folded == key) {
         return Some(HeadingMatch { section: a.section, fuzzy: false, typo: false });
     }
@@ -213,7 +221,7 @@ pub(crate) fn split_heading(first: &str, second: &str) -> Option<Section> {
         return None;
     }
     let joined = format!("{first} {second}");
-    let joined = ocr_fold(strip_numbering(&joined));
+    let joined = ocr_fold(strip_numbering(&joined, false));
     ALIASES
         .iter()
         .filter(|a| a.folded.contains(' '))
@@ -253,6 +261,11 @@ mod tests {
             ("QUALIFICATlONS AND EXPERIENCE", Some((Qualifications, false))),
             ("QUALIFICATONS AND EXPERIENCE", Some((Qualifications, true))),
             ("1. INTRODUCTION", Some((Introduction, false))),
+            // a lettered heading: "A." numbers it, a bare "A" is the article
+            ("A. General information", Some((General, false))),
+            ("a) SUPERVISION", Some((Supervision, false))),
+            ("A Supervision", None),
+            ("F. Training components & learning elements", Some((Learning, false))),
             ("IV. BACKGROUND INFORMATION", Some((Background, false))),
             ("TRAINING COMPONENTS AND LEARNING ELEMENTS", Some((Learning, false))),
             ("SUPERVISlON", Some((Supervision, false))),

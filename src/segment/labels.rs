@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::template::{Home, LabelDef, Section, LABELS};
-use crate::text::match_folded_prefix;
+use crate::text::{match_folded_prefix, match_glued_prefix};
 
 /// The longest label value that may precede an inline label on the same
 /// line: a run-together form row, not a paragraph that happens to contain
@@ -21,6 +21,11 @@ pub(crate) struct LabelHit {
     pub value_start: usize,
     /// The label was followed by a colon.
     pub colon: bool,
+    /// The label ran into its value, or the value before it into the
+    /// label, with no separator ("TitleJunior ...", "P1Duration of the
+    /// assignment: ..."): where one ends is read from a change of case, a
+    /// guess.
+    pub glued: bool,
 }
 
 /// Whether `label` may stand in `section` (`None`: above the first
@@ -81,23 +86,58 @@ pub(crate) fn holds_sub_label(value: &str) -> bool {
 pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
     // aliases start with a letter: compare first letters before anything else
     let first = text.chars().find(|c| c.is_alphanumeric())?.to_lowercase().next()?;
-    if first.is_ascii() {
-        let candidates = &BY_FIRST[usize::from(first as u8)];
-        return candidates
-            .iter()
-            .filter(|(def, _)| accept(def))
-            .find_map(|(def, aliases)| aliases.iter().find_map(|alias| hit(text, def, alias)));
+    // a label with its separator wins over one glued to its value
+    let find = |glued: bool| {
+        if first.is_ascii() {
+            let candidates = &BY_FIRST[usize::from(first as u8)];
+            return candidates
+                .iter()
+                .filter(|(def, _)| accept(def) && (!glued || def.glued))
+                .find_map(|(def, aliases)| aliases.iter().find_map(|alias| hit(text, def, alias, glued)));
+        }
+        LABELS.iter().filter(|d| accept(d) && (!glued || d.glued)).find_map(|def| {
+            def.aliases.iter().filter(|a| a.starts_with(first)).find_map(|alias| hit(text, def, alias, glued))
+        })
+    };
+    find(false).or_else(|| find(true))
+}
+
+/// A label wrapped in its column beside its value, in a two-column layout
+/// ("Skills required for the   Minimum:" / "assignment:   Good analytical
+/// skills"): `text` starts with the label's first words and `tail`
+/// (folded) is its last words, which open the next line before a colon.
+/// Returns the label and the byte offset in `text` of what follows its
+/// first words (the value column). Only the exact words of a label of two
+/// words or more, split between words, match.
+pub(crate) fn wrapped_at_start(
+    text: &str,
+    tail: &str,
+    accept: impl Fn(&LabelDef) -> bool,
+) -> Option<(&'static LabelDef, usize)> {
+    if tail.is_empty() {
+        return None;
     }
-    LABELS
-        .iter()
-        .filter(|d| accept(d))
-        .find_map(|def| def.aliases.iter().filter(|a| a.starts_with(first)).find_map(|alias| hit(text, def, alias)))
+    LABELS.iter().filter(|d| accept(d)).find_map(|def| {
+        def.aliases.iter().find_map(|alias| {
+            let head = alias.strip_suffix(tail)?.strip_suffix(' ')?;
+            let end = match_folded_prefix(text, head)?;
+            // a table's cells joined may leave a separator after the label's
+            // first words ("Department/ Field: ILO ...")
+            let rest = text[end..].trim_start().trim_start_matches([':', '|']).trim_start();
+            Some((def, text.len() - rest.len()))
+        })
+    })
 }
 
 /// `alias` of `def` at the start of `text`, followed by what makes it a
 /// label: a colon (or a leader), the end of the line, or, for a header
-/// label, a value.
-fn hit(text: &str, def: &'static LabelDef, alias: &str) -> Option<LabelHit> {
+/// label, a value; with `glued`, a value it runs into (see
+/// [`LabelDef::glued`]).
+fn hit(text: &str, def: &'static LabelDef, alias: &str, glued: bool) -> Option<LabelHit> {
+    if glued {
+        let end = match_glued_prefix(text, alias)?;
+        return Some(LabelHit { def, value_start: end, colon: false, glued: true });
+    }
     let end = match_folded_prefix(text, alias)?;
     let rest = &text[end..];
     let trimmed = rest.trim_start();
@@ -106,21 +146,21 @@ fn hit(text: &str, def: &'static LabelDef, alias: &str) -> Option<LabelHit> {
     if let Some(after) = undotted.strip_prefix(':') {
         let after = after.trim_start();
         let value = skip_leader(after).unwrap_or(after);
-        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
+        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
     }
     // dot leaders stand for the colon ("Duty station ...... Nairobi")
     if let Some(value) = skip_leader(trimmed) {
-        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
+        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
     }
     if trimmed.is_empty() {
-        return Some(LabelHit { def, value_start: text.len(), colon: false });
+        return Some(LabelHit { def, value_start: text.len(), colon: false, glued: false });
     }
     // a qualification's Minimum/Desirable typed with a dash for its colon
     // ("Minimum – An advanced degree"): these sub-labels open no sentence
     if def.home == Home::QualBlock && rest.starts_with(' ') {
         if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
             let value = value.trim_start();
-            return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true });
+            return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
         }
     }
     // the header holds no prose: its labels may be followed by the
@@ -129,7 +169,7 @@ fn hit(text: &str, def: &'static LabelDef, alias: &str) -> Option<LabelHit> {
     if def.home == Home::Header && !rest.starts_with(char::is_alphanumeric) {
         let value = trimmed.trim_start_matches(HEADER_SEPARATORS).trim_start();
         if !value.is_empty() {
-            return Some(LabelHit { def, value_start: text.len() - value.len(), colon: false });
+            return Some(LabelHit { def, value_start: text.len() - value.len(), colon: false, glued: false });
         }
     }
     None
@@ -222,6 +262,35 @@ fn inline_regex(fam: Family) -> Regex {
 static INLINE_FORM: LazyLock<Regex> = LazyLock::new(|| inline_regex(Family::Form));
 static INLINE_QUAL: LazyLock<Regex> = LazyLock::new(|| inline_regex(Family::Qualification));
 
+/// The labels of `fam` that may be glued ([`LabelDef::glued`]) right after
+/// the value before them, with their colon ("P1Duration of the
+/// assignment:", "3704Month of issue:"); the label is the first group.
+/// `None` when no label of the family may be glued.
+fn glued_regex(fam: Family) -> Option<Regex> {
+    let alts = alternatives(fam, |d| d.glued, r"[\s/]*");
+    (!alts.is_empty())
+        .then(|| Regex::new(&format!(r"(?i)[\p{{L}}\p{{Nd}})]((?:{}))\.?\s*:", alts.join("|"))).expect("valid regex"))
+}
+
+static GLUED_FORM: LazyLock<Option<Regex>> = LazyLock::new(|| glued_regex(Family::Form));
+static GLUED_QUAL: LazyLock<Option<Regex>> = LazyLock::new(|| glued_regex(Family::Qualification));
+
+/// Whether a label starting with `next` is glued to a value ending in
+/// `prev`: a capital right after a lower-case letter, a digit or a closing
+/// bracket ("NovemberYear:", "P1Duration", "(renewable)Grade:").
+fn glued_split(prev: char, next: char) -> bool {
+    next.is_uppercase() && (prev.is_lowercase() || prev.is_ascii_digit() || prev == ')')
+}
+
+/// Whether the split of `value` at `at` (one of [`inline_splits`]) is a
+/// label glued to the value before it, with no separator: a guess.
+pub(crate) fn glued_at(value: &str, at: usize) -> bool {
+    let (Some(prev), Some(next)) = (value.get(..at).and_then(|v| v.chars().next_back()), value.get(at..)) else {
+        return false;
+    };
+    next.chars().next().is_some_and(|n| glued_split(prev, n))
+}
+
 /// Byte offsets in `value` where another inline label starts (a run-together
 /// row: "Geneva, Switzerland Duration of the assignment: 12 months").
 pub(crate) fn inline_splits(value: &str, fam: Family) -> Vec<usize> {
@@ -235,10 +304,27 @@ pub(crate) fn inline_splits(value: &str, fam: Family) -> Vec<usize> {
     };
     // the split is at the label's first letter (after the space, or the
     // clause end before a dashed sub-label)
-    re.find_iter(value)
+    let mut splits: Vec<usize> = re
+        .find_iter(value)
         .map(|m| m.start() + m.as_str().find(char::is_alphanumeric).unwrap_or(0))
         .filter(|&i| i > 0)
-        .collect()
+        .collect();
+    let glued = match fam {
+        Family::Form => GLUED_FORM.as_ref(),
+        Family::Qualification => GLUED_QUAL.as_ref(),
+    };
+    if let Some(glued) = glued {
+        // a label run into the value before it: at a change of case only
+        let before = splits.len();
+        splits.extend(
+            glued.captures_iter(value).filter_map(|c| c.get(1)).map(|m| m.start()).filter(|&i| glued_at(value, i)),
+        );
+        if splits.len() > before {
+            splits.sort_unstable();
+            splits.dedup();
+        }
+    }
+    splits
 }
 
 #[cfg(test)]
@@ -323,6 +409,70 @@ mod tests {
         assert!(inline_splits("at a minimum - two years: of work", Family::Qualification).is_empty());
         let v = "2373 Month of issue: September 2023";
         assert_eq!(inline_splits(v, Family::Form).len(), 1);
+    }
+
+    #[test]
+    fn labels_glued_to_their_values() {
+        use Label::*;
+        let glued = |t: &'static str| at_start(t, |_| true).map(|h| (h.def.label, &t[h.value_start..], h.glued));
+        assert_eq!(glued("TitleJPO in statistics"), Some((Title, "JPO in statistics", true)));
+        assert_eq!(glued("Duty stationLima, Peru"), Some((DutyStation, "Lima, Peru", true)));
+        assert_eq!(glued("Organizational unitYEP"), Some((OrgUnit, "YEP", true)));
+        assert_eq!(glued("Year2031"), Some((Year, "2031", true)));
+        // a separator wins: no guess
+        assert_eq!(glued("Title: JPO"), Some((Title, "JPO", false)));
+        // only the form's rows: a prose label glued to a capital is a word
+        assert_eq!(glued("EducationMinimum: a degree"), None);
+        assert_eq!(glued("Minimumwage"), None);
+        // no change of case, no boundary
+        assert_eq!(glued("Titled reports"), None);
+        assert_eq!(glued("TITLEJPO"), None);
+    }
+
+    #[test]
+    fn values_glued_to_the_next_label() {
+        let v = "P3Duration of the assignment:24 months";
+        let splits = inline_splits(v, Family::Form);
+        assert_eq!(splits.iter().map(|&i| &v[i..i + 8]).collect::<Vec<_>>(), ["Duration"]);
+        assert!(glued_at(v, splits[0]));
+        let v = "2950Month of issue:MarchYear:2031";
+        let splits = inline_splits(v, Family::Form);
+        assert_eq!(splits.iter().map(|&i| &v[i..i + 4]).collect::<Vec<_>>(), ["Mont", "Year"]);
+        assert!(splits.iter().all(|&i| glued_at(v, i)));
+        // a split after a space is no guess
+        let v = "JPO in statistics Grade: P2";
+        assert_eq!(inline_splits(v, Family::Form).iter().filter(|&&i| glued_at(v, i)).count(), 0);
+        // a label's word inside another word, or in lower case, splits nothing
+        assert!(inline_splits("the Payyear: x", Family::Form).is_empty());
+        assert!(inline_splits("Subunit: x", Family::Form).is_empty());
+        // a qualification's sub-labels are never glued
+        assert!(inline_splits("A degree.Desirable: x", Family::Qualification).is_empty());
+        assert!(!glued_at("", 0));
+        assert!(!glued_at("ab", 5));
+    }
+
+    #[test]
+    fn labels_wrapped_beside_their_values() {
+        use Label::*;
+        let wrapped =
+            |t: &'static str, tail: &str| wrapped_at_start(t, tail, |_| true).map(|(d, at)| (d.label, &t[at..]));
+        assert_eq!(wrapped("Skills required for the Minimum:", "assignment"), Some((Skills, "Minimum:")));
+        assert_eq!(
+            wrapped("Content and methodology of The JPO will", "supervision"),
+            Some((Methodology, "The JPO will"))
+        );
+        assert_eq!(wrapped("Duration of the 12 months", "assignment"), Some((Duration, "12 months")));
+        assert_eq!(wrapped("Department/ Field: ILO Office", "office"), Some((Department, "ILO Office")));
+        // the label's words may wrap after any of them
+        assert_eq!(wrapped("Skills required for Minimum:", "the assignment"), Some((Skills, "Minimum:")));
+        // but only its exact words: the tail must end the label, the head
+        // start the line
+        assert_eq!(wrapped("Skills for the Minimum:", "assignment"), None);
+        assert_eq!(wrapped("Skills required for the Minimum:", "the job"), None);
+        assert_eq!(wrapped("The skills required for the", "assignment"), None);
+        assert_eq!(wrapped("Skills required for the", ""), None);
+        // a tail that is a whole one-word label has no head
+        assert_eq!(wrapped("Grade P2", "grade"), None);
     }
 
     #[test]

@@ -147,6 +147,7 @@ pub(crate) const ALL_FLAGS: &[Flag] = &[
     Flag::Unparsed,
     Flag::ValuePicked,
     Flag::OcrRepaired,
+    Flag::LabelGlued,
 ];
 
 /// A piece of a field's text: a whole line or the part of a line after a
