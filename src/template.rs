@@ -445,6 +445,32 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("applications from qualified women and men"),
 ];
 
+/// The navigation of a web page a form was copied from ("↑ Back to top",
+/// "Print this page", the cookie banner, a related-pages box): never
+/// content. Boilerplate, like a page header.
+pub(crate) const WEB_CHROME: &[Phrase] = &[
+    p("skip to main content"),
+    p("skip to content"),
+    p("back to top"),
+    p("top of page"),
+    p("print this page"),
+    p("share this page"),
+    p("was this page helpful"),
+    p("this website uses cookies"),
+    p("this site uses cookies"),
+    p("accept all cookies"),
+    p("related vacancy proposals"),
+    p("related vacancies"),
+    p("related content"),
+    p("related links"),
+    p("terms of use privacy policy"),
+];
+
+/// Characters that open a web page's footer line ("© 2025 International
+/// Labour Organization"); the fold of a phrase drops them, so they are
+/// matched on the line as written.
+pub(crate) const WEB_CHROME_SIGNS: &[char] = &['©'];
+
 /// Letterhead words and phrases, recognized only above the first section.
 pub(crate) const LETTERHEAD: &[&str] = &[
     "international labour office",
@@ -461,6 +487,10 @@ pub(crate) const LETTERHEAD: &[&str] = &[
 /// Words after a section heading repeated on a new page ("DUTIES AND
 /// RESPONSIBILITIES (cont'd)"), folded: the heading is that section's.
 pub(crate) const HEADING_CONTINUED: &[&str] = &["cont d", "contd", "cont", "continued", "continuation", "suite"];
+
+/// Words before a heading's number ("Section A - General information",
+/// "Part 2 Supervision"), folded.
+pub(crate) const HEADING_NUMBER_WORDS: &[&str] = &["section", "part"];
 
 /// Words of a heading the template does not have that starts a part of
 /// the document outside the record (administrative annexes): a capitalized

@@ -25,11 +25,6 @@ fn grade(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     (f.value.clone(), f.confidence, f.flags.clone())
 }
 
-fn duration(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
-    let f = &v.general.duration;
-    (f.value.as_ref().map(|d| format!("{} {}", d.months, d.renewable)), f.confidence, f.flags.clone())
-}
-
 fn org_unit(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     let f = &v.general.organisational_unit;
     (f.value.as_ref().map(|u| format!("{} | {:?}", u.name, u.acronym)), f.confidence, f.flags.clone())
@@ -565,6 +560,14 @@ const CASES: &[Case] = &[
         "INTRODUCTION\n\nThe office works on statistics across the region and\nC:\\files\\proposal.doc    Page 1 of 3\nPrinted: 01/02/2025\nVacancy proposal - Post 1\nsupports the national offices.\nC:\\files\\proposal.doc    Page 2 of 3\nPrinted: 01/02/2025\nVacancy proposal - Post 1\nIt also trains.\nC:\\files\\proposal.doc    Page 3 of 3\nPrinted: 01/02/2025\n",
         intro,
         Some("The office works on statistics across the region and supports the national offices. | It also trains."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "a web page's navigation around the form is boilerplate",
+        "BACKGROUND INFORMATION\n\nThe office covers five countries.\n\n↑ Back to top\n\nRelated vacancy proposals\n* Junior Professional Officer in Statistics (Lima)\n\nWas this page helpful?   Yes   No\n\n© 2025 International Labour Organization\nTerms of use | Privacy policy\n",
+        background,
+        Some("The office covers five countries."),
         Confidence::High,
         &[],
     ),

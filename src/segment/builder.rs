@@ -15,7 +15,7 @@ use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
     Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
-    PLACEHOLDER_OPENERS,
+    PLACEHOLDER_OPENERS, WEB_CHROME, WEB_CHROME_SIGNS,
 };
 use crate::text::{fold_into, fold_prefix_into};
 
@@ -121,6 +121,7 @@ static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
     let all: Vec<(&Phrase, ResidueKind)> = BOILERPLATE
         .iter()
         .map(|p| (p, ResidueKind::Boilerplate))
+        .chain(WEB_CHROME.iter().map(|p| (p, ResidueKind::Boilerplate)))
         .chain(GUIDANCE.iter().map(|p| (p, ResidueKind::TemplateGuidance)))
         .collect();
     // anchored at the start of the line; among phrases that match there,
@@ -387,7 +388,8 @@ impl<'a> Builder<'a> {
                     continue;
                 }
             }
-            if let Some(kind) = phrase_kind(&folded) {
+            let chrome = line.text.trim_start().starts_with(WEB_CHROME_SIGNS).then_some(ResidueKind::Boilerplate);
+            if let Some(kind) = chrome.or_else(|| phrase_kind(&folded)) {
                 self.residue(kind, i, i);
                 self.carry = Some(kind);
                 if kind == ResidueKind::Boilerplate && folded.starts_with("note for supervisors") {

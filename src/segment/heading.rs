@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::normalize::Line;
-use crate::template::{Section, HEADINGS, HEADING_CONTINUED};
+use crate::template::{Section, HEADINGS, HEADING_CONTINUED, HEADING_NUMBER_WORDS};
 use crate::text::{bounded_distance, upper_ratio};
 
 /// The longest folded line that is tried as a heading; headings are short.
@@ -95,17 +95,19 @@ fn strip_continued(folded: &str) -> &str {
 /// "A" is stripped only when `lettered` (the line starts "A." or "A)"):
 /// otherwise it is the article ("A general outline").
 fn strip_numbering(folded: &str, lettered: bool) -> &str {
-    let Some((first, rest)) = folded.split_once(' ') else {
-        return folded;
-    };
+    // "Section A - General information", "Part 2: Supervision": after such
+    // a word the next token numbers the heading, even the letter "a"
+    let after_word = HEADING_NUMBER_WORDS.iter().find_map(|w| folded.strip_prefix(w).and_then(|r| r.strip_prefix(' ')));
+    after_word.and_then(|rest| strip_number(rest, true)).or_else(|| strip_number(folded, lettered)).unwrap_or(folded)
+}
+
+/// `folded` without its first word, when that word numbers it.
+fn strip_number(folded: &str, lettered: bool) -> Option<&str> {
+    let (first, rest) = folded.split_once(' ')?;
     let numeric = first.chars().all(|c| c.is_ascii_digit()) && first.len() <= 2;
     let roman = first.len() <= 4 && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
     let letter = first.len() == 1 && first.chars().all(|c| c.is_ascii_lowercase()) && (first != "a" || lettered);
-    if numeric || roman || letter {
-        rest
-    } else {
-        folded
-    }
+    (numeric || roman || letter).then_some(rest)
 }
 
 /// Whether a line starts with a single letter numbering it, followed by a
@@ -267,6 +269,12 @@ mod tests {
             ("A Supervision", None),
             ("F. Training components & learning elements", Some((Learning, false))),
             ("IV. BACKGROUND INFORMATION", Some((Background, false))),
+            ("IV - Supervision", Some((Supervision, false))),
+            // after "Section" or "Part", a letter numbers the heading
+            ("Section A – GENERAL INFORMATION", Some((General, false))),
+            ("Section B - Introduction", Some((Introduction, false))),
+            ("Part 2: Supervision", Some((Supervision, false))),
+            ("Section on supervision", None),
             ("TRAINING COMPONENTS AND LEARNING ELEMENTS", Some((Learning, false))),
             ("SUPERVISlON", Some((Supervision, false))),
             ("SUPERV1SION", Some((Supervision, false))),
