@@ -296,6 +296,10 @@ pub(crate) fn build(
             p.text = crate::text::collapse_spaces(&t);
             notes.repaired = true;
         }
+        if let Some(t) = super::markup::strip_glued_links(&p.text) {
+            p.text = t;
+            notes.repaired = true;
+        }
         super::unicode::nfc_in_place(&mut p.text);
     }
     (out, notes)
