@@ -291,6 +291,11 @@ impl Walker<'_> {
                 let r = d.line(raw, &mut buf);
                 self.out.soft[i] = r.soft;
                 self.out.lossy |= r.lossy;
+                if buf.trim().is_empty() && !raw.trim().is_empty() {
+                    // a line of encoding alone (a bare soft break, "=20"):
+                    // a layout remnant, kept for residue
+                    self.out.envelope[i] = Some((ResidueKind::Boilerplate, raw.trim().to_string()));
+                }
                 std::mem::swap(&mut self.out.decoded[i], &mut buf);
             }
         }
@@ -433,6 +438,11 @@ mod tests {
         assert!(m.soft[0] && !m.soft[1]);
         assert_eq!(m.decoded[12], "Café and ’");
         assert!(decode(&"a line that ends in =\nmore\n".repeat(2)).is_none());
+        // a line of encoding alone is not lost: residue
+        let m = decode("Content-Transfer-Encoding: quoted-printable\n\ntext\n=\n=20\n").expect("MIME");
+        assert_eq!(m.envelope[3], Some((ResidueKind::Boilerplate, "=".to_string())));
+        assert_eq!(m.envelope[4], Some((ResidueKind::Boilerplate, "=20".to_string())));
+        assert_eq!(m.envelope[2], None);
     }
 
     #[test]
