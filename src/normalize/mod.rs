@@ -433,6 +433,8 @@ mod tests {
             "<!-- *a*\nb --> t",
             "&lt;td&gt;x &amp;lt; &amp;amp;",
             "<ul>\n<li>\n*item*\n</li>",
+            // an e-mail: its envelope and soft line breaks are read once
+            "MIME-Version: 1.0\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nfrom non- or under=\r\n - represented=\r\n States, Gen=C3=\r\n=A8ve\r\n-- \r\nA. B.",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);
