@@ -186,25 +186,40 @@ impl Parser {
 }
 
 /// The normalized text the parser works on: one line per input line, list
-/// markers shown as `• `, a line of HTML markup alone empty. For tests of the normalizer (idempotence); not a
+/// markers shown as `• `, a line of HTML markup alone empty, the lines of
+/// an e-mail joined by soft line breaks on the first of them. For tests of the normalizer (idempotence); not a
 /// stable API.
 #[doc(hidden)]
 pub fn __normalize_text(text: &str) -> String {
     let lines = normalize::normalize(text, false);
-    let mut out = String::with_capacity(text.len());
-    for (i, l) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    // the line of the output that a soft line break continues
+    let mut open: Option<usize> = None;
+    let mut prev_cut = false;
+    for l in &lines {
+        let mut t = String::new();
+        if !l.markup_only {
+            if l.bullet.is_some() {
+                t.push_str("• ");
+            }
+            t.push_str(&l.text);
         }
-        if l.markup_only {
-            continue;
+        // a line that goes on after a soft break is the same line of the
+        // document: written there, so that normalizing again reads it so
+        match open.filter(|_| !t.is_empty()) {
+            Some(at) => {
+                if !prev_cut {
+                    out[at].push(' ');
+                }
+                out[at].push_str(&t);
+                out.push(String::new());
+            }
+            None => out.push(t),
         }
-        if l.bullet.is_some() {
-            out.push_str("• ");
-        }
-        out.push_str(&l.text);
+        open = if l.continued { open.or(Some(out.len() - 1)) } else { None };
+        prev_cut = l.cut;
     }
-    out
+    out.join("\n")
 }
 
 /// The pipeline's stages one by one, for the benchmarks (a regression

@@ -657,3 +657,77 @@ fn heuristics_table() {
         }
     }
 }
+
+/// A form sent as a MIME e-mail: the text/plain part in quoted-printable
+/// (soft breaks inside words and after an encoded space, a character
+/// split over a break, a mail client's `text<mailto:...>` link), an HTML
+/// alternative of the same form and a signature.
+#[test]
+fn quoted_printable_email_is_decoded_and_its_envelope_is_residue() {
+    use vacancy_ingest::ResidueKind;
+    let mail = [
+        "From: =?utf-8?Q?Rossi=2C_Anna?= <rossia@example.org>",
+        "To: Desk <desk@example.org>",
+        "Subject: =?utf-8?B?Rm9ybQ==?=",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/alternative; boundary=\"b0\"",
+        "",
+        "--b0",
+        "Content-Type: text/plain; charset=\"utf-8\"",
+        "Content-Transfer-Encoding: quoted-printable",
+        "",
+        "GENERAL INFORMATION",
+        "",
+        "Title:\tJunior Professional Officer in Labour Migra=",
+        "tion Statistics",
+        "Duty station:\tGen=C3=",
+        "=A8ve, Switzerland",
+        "Grade:\tP2",
+        "Department/ Field Office:\tConditions of Work and=20=",
+        "Equality Department",
+        "",
+        "SUPERVISION",
+        "",
+        "Direct Supervision by:\tMaria Esposito",
+        "Senior Statistician",
+        "esposito@example.org<mailto:esposito@example.org>",
+        "Content and methodology of supervision:\tThe supervisor meets the JPO weekly.=",
+        " Work plans are agreed each quarter.",
+        "",
+        "-- ",
+        "Anna Rossi",
+        "--b0",
+        "Content-Type: text/html; charset=\"utf-8\"",
+        "Content-Transfer-Encoding: quoted-printable",
+        "",
+        "<p>Title: Junior Professional Officer in Other Things</p>",
+        "<p>Grade: P3</p>",
+        "--b0--",
+    ]
+    .join("\r\n");
+    let v = parse_text(&mail);
+    assert_eq!(v.general.title.value.as_deref(), Some("Junior Professional Officer in Labour Migration Statistics"));
+    assert_eq!(v.general.title.lines, Some([13, 14]));
+    assert_eq!(v.general.duty_station.value.as_deref(), Some("Genève, Switzerland"));
+    assert_eq!(v.general.grade.value.as_deref(), Some("P2"));
+    assert_eq!(
+        v.general.department.value.as_ref().map(|u| u.name.as_str()),
+        Some("Conditions of Work and Equality Department")
+    );
+    let sup = v.supervision.supervisor.value.as_ref().expect("a supervisor");
+    assert_eq!(sup.email.as_deref(), Some("esposito@example.org"));
+    assert_eq!(
+        v.supervision.methodology.value.as_deref(),
+        Some(&["The supervisor meets the JPO weekly. Work plans are agreed each quarter.".to_string()][..])
+    );
+    // the headers, the boundaries and the signature are residue, the HTML
+    // alternative a duplicate of the plain part
+    let kind_at = |no: u32| v.residue.iter().find(|r| r.lines[0] <= no && no <= r.lines[1]).map(|r| r.kind);
+    for no in [1, 4, 7, 8, 29, 30, 31, 37] {
+        assert_eq!(kind_at(no), Some(ResidueKind::Unclassified), "line {no}");
+    }
+    for no in [32, 35, 36] {
+        assert_eq!(kind_at(no), Some(ResidueKind::Duplicate), "line {no}");
+    }
+    assert!(v.residue.iter().all(|r| !r.text.contains("Esposito")));
+}

@@ -102,7 +102,18 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(lines: &'a [Line]) -> Self {
-        let wrapped = reflow::is_wrapped(lines.iter().filter(|l| l.has_text()).map(|l| l.text.as_str()));
+        let text_lines = lines.iter().filter(|l| l.has_text());
+        let wrapped = if lines.iter().any(|l| l.continued) {
+            // lines joined by soft line breaks are one line of the
+            // document: their lengths add up
+            let mut run = 0usize;
+            reflow::is_wrapped_lengths(text_lines.filter_map(move |l| {
+                run += l.text.chars().count() + usize::from(!l.cut);
+                (!l.continued).then(|| std::mem::take(&mut run))
+            }))
+        } else {
+            reflow::is_wrapped(text_lines.map(|l| l.text.as_str()))
+        };
         Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()), wrapped }
     }
 
@@ -149,6 +160,7 @@ impl<'a> Ctx<'a> {
                 page_break: p.page_break,
                 // the cut is at the line's end: a part that ends there
                 cut: self.lines[p.line].cut && p.end == self.lines[p.line].text.len(),
+                continued: self.lines[p.line].continued && p.end == self.lines[p.line].text.len(),
                 indented: self.lines[p.line].indented && p.start == 0,
             })
             .collect();

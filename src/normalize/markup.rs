@@ -17,6 +17,11 @@ const MAX_TABLE_LABEL_CHARS: usize = 48;
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]{2,})>").expect("valid regex")
 });
+/// A link's target glued to its text, as a mail client writes a link in
+/// plain text (`jpo@ilo.org<mailto:jpo@ilo.org>`, `www.ilo.org<https://...>`):
+/// the target is markup.
+static GLUED_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([^\s<>])<(?:mailto:|https?://|ftp://)[^<>\s]*>").expect("valid regex"));
 /// A comment anchor of a word processor's plain-text export, right after
 /// a word: "second year[a]" (the comments themselves come at the end,
 /// each line opening with its anchor).
@@ -197,6 +202,10 @@ fn strip_once(line: &str) -> Stripped {
         }
     }
     if text.contains('<') {
+        if let Some(o) = strip_glued_links(&text) {
+            text = o;
+            out.changed = true;
+        }
         if let std::borrow::Cow::Owned(o) = AUTOLINK.replace_all(&text, "$1") {
             text = o;
             out.changed = true;
@@ -253,6 +262,18 @@ pub(crate) fn heading_content(s: &str) -> Option<&str> {
     }
     // the optional closing sequence: "## Title ##"
     (rest.len() < s.len()).then(|| rest.trim_end_matches('#').trim_end())
+}
+
+/// `text<url>` -> `text` ([`GLUED_LINK`]); `None` when there is none.
+/// Also run on re-joined paragraphs, for a target wrapped over two lines.
+pub(crate) fn strip_glued_links(text: &str) -> Option<String> {
+    if !text.contains('<') {
+        return None;
+    }
+    match GLUED_LINK.replace_all(text, "$1") {
+        std::borrow::Cow::Owned(o) => Some(o),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
 }
 
 /// `[text](url)` -> `text`; an empty text gives the url, unless the url is
@@ -462,6 +483,9 @@ mod tests {
                 "ILO Social Security (Minimum Standards) Convention, 1952",
             ),
             ("see <http://www.ilo.org/x>,", "see http://www.ilo.org/x,"),
+            // a mail client's plain-text link: the target glued to the text
+            ("to jpo@ilo.org<mailto:jpo@ilo.org>.", "to jpo@ilo.org."),
+            ("at www.ilo.org/x<https://www.ilo.org/x>, and", "at www.ilo.org/x, and"),
             ("to <u>jpo@ilo.org</u>.", "to jpo@ilo.org."),
             ("a<br>b", "a b"),
             ("of \\$4.000 per year", "of $4.000 per year"),

@@ -5,12 +5,16 @@
 //! source's tags, hidden regions and character references), [`unicode`]
 //! (characters), [`bullets`] (list markers), [`markup`] (markdown and HTML),
 //! [`repair`] (doubled words). Re-joining wrapped lines and hyphenation is
-//! [`reflow`], run later on the lines of each field.
+//! [`reflow`], run later on the lines of each field. A document sent as an
+//! e-mail is first read by [`mime`] (headers, parts, quoted-printable
+//! bodies decoded by [`qp`]), one line per input line.
 
 pub(crate) mod bullets;
 pub(crate) mod html;
 pub(crate) mod markup;
+pub(crate) mod mime;
 pub(crate) mod ocr;
+pub(crate) mod qp;
 pub(crate) mod reflow;
 pub(crate) mod repair;
 pub(crate) mod unicode;
@@ -51,6 +55,14 @@ pub(crate) struct Line {
     pub cut: bool,
     /// The raw line started with white space.
     pub indented: bool,
+    /// The line ends in a soft line break of a quoted-printable body: the
+    /// next input line goes on with it, as one line of the document (with
+    /// no space between them when [`Line::cut`] is set too).
+    pub continued: bool,
+    /// E-mail structure around the document ([`mime`]: headers, part
+    /// boundaries, an alternative part, a signature): not content, it goes
+    /// to residue of this kind; [`Line::text`] is its text.
+    pub envelope: Option<crate::record::ResidueKind>,
 }
 
 impl Line {
@@ -91,7 +103,59 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// Normalizes every line of `text`. `lossy` marks every line that holds a
 /// replacement character as repaired (the decoder replaced bytes there).
+/// An e-mail ([`mime::decode`]) is decoded first; its lines that are not
+/// content become [`Line::envelope`] lines.
 pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
+    let Some(m) = mime::decode(text) else { return normalize_text(text, lossy) };
+    let mut lines = normalize_text(&m.text, lossy || m.lossy);
+    let ends_space = |s: &str| s.ends_with(char::is_whitespace);
+    let starts_space = |s: &str| s.starts_with(char::is_whitespace);
+    for i in 0..lines.len() {
+        let no = lines[i].no;
+        match m.envelope.get(i) {
+            Some(Some((kind, text))) => {
+                lines[i] = if text.is_empty() {
+                    Line { no, ..Line::default() }
+                } else {
+                    Line {
+                        no,
+                        text: text.clone(),
+                        rule: true,
+                        markup_only: true,
+                        envelope: Some(*kind),
+                        ..Line::default()
+                    }
+                };
+            }
+            _ => {
+                // a line that goes on after a soft break does not start a
+                // list item: what looked like a marker is text
+                // ("non =E2=80=93 or under=" / " - represented")
+                if i > 0 && lines[i - 1].continued && lines[i].bullet.is_some() {
+                    let t = m.decoded[i].trim();
+                    let (_, rest) = bullets::split(t);
+                    let marker = t.get(..t.len().saturating_sub(rest.len())).unwrap_or("").trim_end();
+                    lines[i].text = format!("{marker} {}", lines[i].text);
+                    lines[i].bullet = None;
+                }
+                // a soft break joins the line to the next content line, with
+                // no space unless the text has one there
+                let next = m
+                    .decoded
+                    .get(i + 1)
+                    .filter(|n| !n.trim().is_empty() && m.envelope.get(i + 1).is_some_and(Option::is_none));
+                if let (true, Some(next)) = (m.soft.get(i).copied().unwrap_or(false), next) {
+                    lines[i].continued = true;
+                    lines[i].cut = !ends_space(&m.decoded[i]) && !starts_space(next);
+                }
+            }
+        }
+    }
+    lines
+}
+
+/// [`normalize`] for a text that is not an e-mail.
+fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut buf = String::new();
     let width = fixed_width(text);
@@ -369,11 +433,39 @@ mod tests {
             "<!-- *a*\nb --> t",
             "&lt;td&gt;x &amp;lt; &amp;amp;",
             "<ul>\n<li>\n*item*\n</li>",
+            // an e-mail: its envelope and soft line breaks are read once
+            "MIME-Version: 1.0\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nfrom non- or under=\r\n - represented=\r\n States, Gen=C3=\r\n=A8ve\r\n-- \r\nA. B.",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);
             assert_eq!(crate::__normalize_text(&once), once, "{c:?}");
         }
+    }
+
+    #[test]
+    fn quoted_printable_lines_stay_one_to_one_and_mark_soft_breaks() {
+        let text = "Content-Transfer-Encoding: quoted-printable\r\n\r\nWomen and men from non- or under=\r\n - represented States=\r\n; the Offi=\r\nce=E2=80=99s staff\r\n";
+        let lines = normalize(text, false);
+        let got: Vec<(u32, &str, bool, bool, bool)> =
+            lines.iter().map(|l| (l.no, l.text.as_str(), l.continued, l.cut, l.envelope.is_some())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Content-Transfer-Encoding: quoted-printable", false, false, true),
+                (2, "", false, false, false),
+                (3, "Women and men from non- or under", true, false, false),
+                // the marker after a soft break is text, not a list item
+                (4, "- represented States", true, true, false),
+                (5, "; the Offi", true, true, false),
+                (6, "ce’s staff", false, false, false),
+                (7, "", false, false, false),
+            ]
+        );
+        assert!(lines.iter().all(|l| l.bullet.is_none()));
+        // a plain text with the same words is left alone
+        let plain = normalize("Content and methodology: x=\nnext\n", false);
+        assert!(plain.iter().all(|l| !l.continued && l.envelope.is_none()));
+        assert_eq!(plain[0].text, "Content and methodology: x=");
     }
 
     #[test]

@@ -21,9 +21,13 @@ const WRAPPED_SHARE: f32 = 0.9;
 
 /// Whether a document is hard-wrapped, from the lengths of its lines.
 pub(crate) fn is_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    is_wrapped_lengths(lines.map(|l| l.chars().count()))
+}
+
+/// [`is_wrapped`] from the lengths (in characters) of the lines.
+pub(crate) fn is_wrapped_lengths(lengths: impl Iterator<Item = usize>) -> bool {
     let (mut long, mut within) = (0usize, 0usize);
-    for l in lines {
-        let n = l.chars().count();
+    for n in lengths {
         if n >= MIN_WRAP_EVIDENCE_CHARS {
             long += 1;
             if n <= MAX_WRAP_COLUMNS {
@@ -130,10 +134,16 @@ pub(crate) struct Piece<'a> {
     pub blank_before: bool,
     /// A page boundary stood before it.
     pub page_break: bool,
-    /// Its line is cut at the width of a fixed-width capture ([`Line::cut`]).
+    /// Its line is cut at the width of a fixed-width capture, or at a soft
+    /// line break with no space ([`Line::cut`]).
     ///
     /// [`Line::cut`]: crate::normalize::Line
     pub cut: bool,
+    /// Its line goes on at the next line, as one line of the document (a
+    /// soft line break, [`Line::continued`]): the next piece joins it.
+    ///
+    /// [`Line::continued`]: crate::normalize::Line
+    pub continued: bool,
     /// Its raw line started with white space.
     pub indented: bool,
 }
@@ -243,6 +253,8 @@ fn word_key(w: &str) -> u64 {
 /// - in text that is not hard-wrapped (`layout.wrapped` false: one paragraph
 ///   per line, as word processors export), a line after a finished
 ///   sentence that starts with a capital starts a new paragraph;
+/// - a piece after a soft line break ([`Piece::continued`]) is the same
+///   line of the document: it is joined, with no space after a cut;
 /// - otherwise lines are joined (hard-wrapped text), undoing a line-end
 ///   hyphen when `known` (whether a word occurs in the document) says
 ///   the hyphen broke a word.
@@ -260,6 +272,8 @@ pub(crate) fn build(
     let mut prev_line = "";
     // the piece before was cut at a fixed width ([`Piece::cut`])
     let mut prev_cut = false;
+    // the piece before goes on at this one ([`Piece::continued`])
+    let mut prev_continued = false;
     let width = (layout.wrapped && layout.list)
         .then(|| pieces.iter().map(|p| p.text.chars().count()).filter(|&n| n <= MAX_WRAP_COLUMNS).max().unwrap_or(0));
     for p in pieces {
@@ -268,6 +282,7 @@ pub(crate) fn build(
         }
         let join = match out.last() {
             None => false,
+            Some(_) if prev_continued => true,
             Some(_) if p.bullet => false,
             Some(prev) if p.blank_before || p.page_break => {
                 let cont = !ends_clause(&prev.text)
@@ -289,8 +304,9 @@ pub(crate) fn build(
         if join {
             let prev = out.last_mut().expect("checked above");
             notes.multiline = true;
-            if prev_cut && !p.indented && p.text.starts_with(char::is_alphanumeric) && !p.bullet {
-                // a word cut at the width of a fixed-width capture
+            if prev_cut && !p.indented && !p.bullet && (prev_continued || p.text.starts_with(char::is_alphanumeric)) {
+                // a word cut at the width of a fixed-width capture, or at a
+                // soft line break (whatever the character there)
                 prev.text.push_str(p.text);
                 notes.repaired = true;
             } else if join_hyphenated(&mut prev.text, p.text, known) {
@@ -301,12 +317,17 @@ pub(crate) fn build(
             out.push(Paragraph { text: p.text.to_string(), first: p.line, last: p.line, bullet: p.bullet });
         }
         prev_cut = p.cut;
+        prev_continued = p.continued;
     }
     // joining lines can bring a combining mark next to a new base letter,
     // or the two halves of a wrapped markdown link together
     for p in &mut out {
         if let Some(t) = super::markup::strip_links(&p.text) {
             p.text = crate::text::collapse_spaces(&t);
+            notes.repaired = true;
+        }
+        if let Some(t) = super::markup::strip_glued_links(&p.text) {
+            p.text = t;
             notes.repaired = true;
         }
         super::unicode::nfc_in_place(&mut p.text);
@@ -429,7 +450,7 @@ mod tests {
     }
 
     fn piece(text: &str, line: u32, bullet: bool, blank_before: bool) -> Piece<'_> {
-        Piece { text, line, bullet, blank_before, page_break: false, cut: false, indented: false }
+        Piece { text, line, bullet, blank_before, page_break: false, cut: false, continued: false, indented: false }
     }
 
     fn texts(pieces: &[Piece<'_>], vocab: &[&str]) -> Vec<String> {

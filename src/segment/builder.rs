@@ -213,6 +213,10 @@ struct Builder<'a> {
     /// A desirable label stacked under its bare minimum label: the field
     /// the paragraph after the minimum's goes to.
     stacked: Option<FieldId>,
+    /// The field and line index of the last part collected.
+    last_part: Option<(FieldId, usize)>,
+    /// The line before was e-mail structure ([`Line::envelope`]).
+    in_envelope: bool,
 }
 
 /// A comment of a word processor's plain-text export: "[a]Confirm the
@@ -257,6 +261,8 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
         pending_neighbour: false,
         foreign: false,
         stacked: None,
+        last_part: None,
+        in_envelope: false,
     };
     b.run();
     b.finish()
@@ -290,6 +296,16 @@ impl<'a> Builder<'a> {
                 }
             }
             let line = &self.lines[i];
+            if let Some(kind) = line.envelope {
+                self.envelope(kind, i);
+                continue;
+            }
+            if line.has_text() {
+                self.in_envelope = false;
+                if i > 0 && self.lines[i - 1].continued && self.continue_line(i) {
+                    continue;
+                }
+            }
             if line.page_break {
                 self.page_pending = true;
             }
@@ -723,6 +739,57 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A line of the e-mail around the document: residue of its kind,
+    /// one entry per run of such lines. It is known not to be content, so
+    /// it does not lower the confidence of the fields around it.
+    fn envelope(&mut self, kind: ResidueKind, i: usize) {
+        let line = &self.lines[i];
+        match self.out.residue.last_mut() {
+            Some(r) if self.in_envelope && r.kind == kind => {
+                r.last = line.no;
+                r.text.push(' ');
+                r.text.push_str(&line.text);
+            }
+            _ => self.out.residue.push(RawResidue { kind, text: line.text.clone(), first: line.no, last: line.no }),
+        }
+        self.in_envelope = true;
+        self.carry = None;
+        self.blank = true;
+    }
+
+    /// A line that goes on with the line before it (a soft line break of
+    /// a quoted-printable body, [`Line::continued`]) goes where that line
+    /// went: the field that took its end, or its residue entry. Returns
+    /// false when the line before went elsewhere (a label with no value):
+    /// the line is then read as any line.
+    fn continue_line(&mut self, i: usize) -> bool {
+        let prev = i - 1;
+        if let Some((id, line)) = self.last_part {
+            if line == prev {
+                let len = self.lines[i].text.len();
+                self.push_part(id, i, 0, len);
+                self.prev_content = None;
+                return true;
+            }
+        }
+        let prev_no = self.lines[prev].no;
+        let line = &self.lines[i];
+        match self.out.residue.last_mut() {
+            Some(r) if r.last == prev_no => {
+                r.last = line.no;
+                if !self.lines[prev].cut {
+                    r.text.push(' ');
+                }
+                r.text.push_str(&line.text);
+            }
+            _ => return false,
+        }
+        if self.carry_note {
+            self.note_emails(i);
+        }
+        true
+    }
+
     fn extend_residue(&mut self, kind: ResidueKind, i: usize) {
         let line = &self.lines[i];
         match self.out.residue.last_mut() {
@@ -1012,6 +1079,7 @@ impl<'a> Builder<'a> {
             page_break: self.page_pending,
         };
         let no = self.lines[i].no;
+        self.last_part = Some((id, i));
         let acc = self.out.acc(id);
         acc.parts.push(part);
         acc.touch(no);
