@@ -99,6 +99,10 @@ pub enum Flag {
     /// the assignment: 18 months"): where the label or the value ends was
     /// read from a change of case. A guess.
     LabelGlued,
+    /// Brackets or braces of link or span markup that was not understood
+    /// are left in the value ("Senior Actuary, [[ ]{.underline}]"): where
+    /// the value ends is a guess.
+    MarkupLeft,
 }
 
 impl Flag {
@@ -124,6 +128,7 @@ impl Flag {
             Flag::ValuePicked => "value_picked",
             Flag::OcrRepaired => "ocr_repaired",
             Flag::LabelGlued => "label_glued",
+            Flag::MarkupLeft => "markup_left",
         }
     }
 }

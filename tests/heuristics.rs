@@ -108,12 +108,20 @@ type Case = (&'static str, &'static str, Get, Option<&'static str>, Confidence, 
 
 const CASES: &[Case] = &[
     (
-        "a supervisor whose address leaves link markup behind is a guess",
+        "a supervisor whose position keeps markup not understood is a guess",
+        "SUPERVISION\n\nDirect Supervision by: Jane Doe, Senior Actuary {see annex}, doe@ilo.org\n",
+        supervisor,
+        Some("Jane Doe | Some(\"Senior Actuary {see annex}\") | Some(\"doe@ilo.org\")"),
+        Confidence::Medium,
+        &[Flag::MarkupLeft],
+    ),
+    (
+        "a supervisor's address in a pandoc span link is markup",
         "SUPERVISION\n\nDirect Supervision by: Jane Doe, Senior Actuary, [[doe@ilo.org]{.underline}](mailto:doe@ilo.org)\n",
         supervisor,
-        Some("Jane Doe | Some(\"Senior Actuary, [[ ]{.underline}](mailto: )\") | Some(\"doe@ilo.org\")"),
-        Confidence::Medium,
-        &[],
+        Some("Jane Doe | Some(\"Senior Actuary\") | Some(\"doe@ilo.org\")"),
+        Confidence::High,
+        &[Flag::MarkupStripped],
     ),
     (
         "a form label glued to its value: split at the capital, a guess",
@@ -644,6 +652,88 @@ const CASES: &[Case] = &[
         &[Flag::MarkupStripped],
     ),
 ];
+
+/// A grid table whose labels and values wrap inside their cells, and a
+/// pipe table whose header names the Minimum/Desirable columns (synthetic
+/// text in the shape of a pandoc markdown export).
+const GRID_FORM: &str = "\
+# GENERAL INFORMATION
+
++--------------------+----------------------------------------+
+| **Duty             | Nairobi,                               |
+| station:**         | Kenya                                  |
++--------------------+----------------------------------------+
+| **Grade:**         | P2                                     |
++--------------------+----------------------------------------+
+| **Department/      | Policy Unit (POL)                      |
+| Field Office:**    |                                        |
++--------------------+----------------------------------------+
+
+# SUPERVISION
+
++--------------------+----------------------------------------+
+| **Content and      | *Please describe the supervisory role of |
+| methodology of     | the supervisor in planning             |
+| supervision:**     | the work.*                             |
+|                    |                                        |
+|                    | Monthly reviews of the                 |
+|                    | work plan.                             |
++--------------------+----------------------------------------+
+
+# QUALIFICATIONS AND EXPERIENCE
+
+|                 | **Minimum**        | **Desirable**        |
+|-----------------|--------------------|----------------------|
+| **Education:**  | A master's degree. | A doctorate.         |
+| **Languages:**  | Fluent French.     |                      |
+";
+
+#[test]
+fn grid_and_pipe_tables_read_as_a_form() {
+    let v = parse_text(GRID_FORM);
+    let g = &v.general;
+    assert_eq!(g.duty_station.value.as_deref(), Some("Nairobi, Kenya"));
+    assert_eq!(g.duty_station.lines, Some([4, 5]));
+    assert_eq!(g.grade.value.as_deref(), Some("P2"));
+    let dept = g.department.value.as_ref().expect("department");
+    assert_eq!((dept.name.as_str(), dept.acronym.as_deref()), ("Policy Unit", Some("POL")));
+    // the label's second line, left with no text of its own, is the field's
+    assert_eq!(g.department.lines, Some([9, 10]));
+    let m = &v.supervision.methodology;
+    assert_eq!(m.value.as_deref(), Some(&["Monthly reviews of the work plan.".to_string()][..]));
+    assert!(m.flags.contains(&Flag::TemplateGuidanceRemoved), "{:?}", m.flags);
+    assert!(
+        v.residue.iter().any(|r| r.kind == vacancy_ingest::ResidueKind::TemplateGuidance
+            && r.text.contains("role of the supervisor in planning the work")
+            && r.lines == [16, 18]),
+        "{:?}",
+        v.residue
+    );
+    let q = &v.qualifications;
+    assert_eq!(q.education.minimum.value.as_deref(), Some(&["A master's degree.".to_string()][..]));
+    assert_eq!(q.education.desirable.value.as_deref(), Some(&["A doctorate.".to_string()][..]));
+    assert_eq!(q.languages.minimum.value.as_deref(), Some(&["Fluent French.".to_string()][..]));
+    assert_eq!(q.languages.desirable.value, None);
+    // nothing lost: every non-blank input line is in a field or residue
+    let ranges: Vec<[u32; 2]> = [
+        g.duty_station.lines,
+        g.grade.lines,
+        g.department.lines,
+        m.lines,
+        q.education.minimum.lines,
+        q.education.desirable.lines,
+        q.languages.minimum.lines,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(v.residue.iter().map(|r| r.lines))
+    .collect();
+    for (i, l) in GRID_FORM.lines().enumerate() {
+        let no = i as u32 + 1;
+        let covered = ranges.iter().any(|r| r[0] <= no && no <= r[1]);
+        assert!(l.trim().is_empty() || covered, "line {no} lost: {l:?}");
+    }
+}
 
 #[test]
 fn heuristics_table() {

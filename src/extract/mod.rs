@@ -64,6 +64,7 @@ const MEDIUM_FLAGS: &[Flag] = &[
     Flag::ValuePicked,
     Flag::OcrRepaired,
     Flag::LabelGlued,
+    Flag::MarkupLeft,
 ];
 
 /// Flags that make a value a weak guess: confidence low.

@@ -268,7 +268,7 @@ pub(super) fn supervisor(ctx: &Ctx<'_>, acc: &Acc) -> Field<Supervisor> {
             // understood (a link whose text was the address, taken out):
             // the split around them is a guess
             if [Some(&s.name), s.position.as_ref()].into_iter().flatten().any(|t| t.contains(LEFT_MARKUP)) {
-                flags.set_guess();
+                flags.set(Flag::MarkupLeft);
             }
             field(Some(s), flags, ctx.range(acc))
         }

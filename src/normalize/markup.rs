@@ -32,6 +32,15 @@ static COMMENT_ANCHOR: LazyLock<Regex> =
 /// the segmenter.
 static FOOTNOTE_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([^\s\[\]])\[\^[A-Za-z0-9_-]{1,12}\]").expect("valid regex"));
+/// A pandoc attribute block (`{.underline}`, `{#id .class}`,
+/// `{width="1in"}`), as its pattern text.
+const ATTRIBUTES: &str = r#"\{(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=)[^{}]*\}"#;
+/// A pandoc span: `[text]{.underline}` -> `text`.
+static SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\[([^\[\]]*)\]{ATTRIBUTES}")).expect("valid regex"));
+/// The attributes of a pandoc link or image: `[a](x){.external}` -> `[a](x)`.
+static LINK_ATTRIBUTES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\){ATTRIBUTES}")).expect("valid regex"));
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:u|b|i|em|strong|span|br|p|sup|sub|font|div|mark|ins|del|s|small|big|a)\b[^<>]*>")
         .expect("valid regex")
@@ -185,6 +194,16 @@ fn strip_once(line: &str) -> Stripped {
     } else {
         s.to_string()
     };
+    if text.contains("]{") || text.contains("){") {
+        if let std::borrow::Cow::Owned(o) = SPAN.replace_all(&text, "$1") {
+            text = o;
+            out.changed = true;
+        }
+        if let std::borrow::Cow::Owned(o) = LINK_ATTRIBUTES.replace_all(&text, ")") {
+            text = o;
+            out.changed = true;
+        }
+    }
     if let Some(o) = strip_links(&text) {
         text = o;
         out.changed = true;
@@ -505,6 +524,15 @@ mod tests {
             ("| **Grade:** | P2 |", "Grade: P2"),
             ("| Grade | P2 |", "Grade: P2"),
             ("| **Grade:** | P2 +-------+------+ |", "Grade: P2"),
+            // pandoc spans and attributes
+            ("# [OVERVIEW]{.underline}", "OVERVIEW"),
+            ("write to [[a@b.org]{.underline}](mailto:a@b.org).", "write to a@b.org."),
+            ("[[x]{.mark}]{#id .underline} y", "x y"),
+            ("[docs](https://x.org){.external} here", "docs here"),
+            ("a set {of} [braces] stays", "a set {of} [braces] stays"),
+            ("[a]{not attributes}", "[a]{not attributes}"),
+            // an escaped `*` is dropped with the emphasis: a value holds no `*`
+            ("SPSS \\*.sav and \\-x \\'y\\'", "SPSS .sav and -x 'y'"),
         ];
         for (input, want) in cases {
             assert_eq!(strip(input).text, *want, "{input:?}");

@@ -17,6 +17,7 @@ pub(crate) mod ocr;
 pub(crate) mod qp;
 pub(crate) mod reflow;
 pub(crate) mod repair;
+pub(crate) mod table;
 pub(crate) mod unicode;
 
 pub(crate) use bullets::Bullet;
@@ -63,13 +64,18 @@ pub(crate) struct Line {
     /// boundaries, an alternative part, a signature): not content, it goes
     /// to residue of this kind; [`Line::text`] is its text.
     pub envelope: Option<crate::record::ResidueKind>,
+    /// The line's text was joined to the line above it (the last words of
+    /// a grid-table label wrapped over several lines, see [`table`]): it
+    /// has no text of its own, and belongs to whatever took that line.
+    pub joined: bool,
 }
 
 impl Line {
     /// Whether the line has no text. Layout lines ([`Line::rule`]) keep
-    /// their raw text for residue and are not blank.
+    /// their raw text for residue and are not blank; nor is a line whose
+    /// text was joined to the line above ([`Line::joined`]).
     pub fn is_blank(&self) -> bool {
-        self.text.is_empty() && !self.rule
+        self.text.is_empty() && !self.rule && !self.joined
     }
 
     /// Whether the line has content text (not blank, not layout).
@@ -163,6 +169,7 @@ fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
     let mut html = html::may_have_html(text).then(html::HtmlState::default);
     let mut pre = String::new();
     let mut prev_cut = false;
+    let mut tables = Tables::default();
     for (i, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let marked = html.as_mut().filter(|h| h.wants(raw)).and_then(|h| {
@@ -176,6 +183,7 @@ fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
             let rep = unicode::clean(raw, &mut pre);
             h.line(&pre, rest).map(|m| (m, rep))
         });
+        let html_line = marked.is_some();
         let mut line = match marked {
             Some((h, rep)) => {
                 let mut l = normalize_html_line(no, raw, &h, lossy, &mut buf);
@@ -198,9 +206,119 @@ fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
         line.cut = width
             .is_some_and(|w| raw.chars().next_back().is_some_and(char::is_alphanumeric) && raw.chars().count() == w);
         prev_cut = line.cut;
+        tables.line(&mut lines, &mut line, (!html_line).then_some(raw), lossy, &mut buf);
         lines.push(line);
     }
+    tables.flush_row(&mut lines, lossy, &mut buf);
     lines
+}
+
+/// The tables being read by [`normalize`] ([`table`]).
+#[derive(Default)]
+struct Tables<'t> {
+    /// The column boundaries of the grid table being read.
+    grid: Option<Vec<usize>>,
+    /// The lines of the grid row being read: their index and their cells.
+    row_lines: Vec<usize>,
+    row_cells: Vec<Vec<&'t str>>,
+    /// The column names of the pipe table being read.
+    names: Option<Vec<String>>,
+    /// The line before and its cells, when it was a pipe-table row.
+    prev_pipe: Option<(&'t str, Vec<&'t str>)>,
+}
+
+impl<'t> Tables<'t> {
+    /// Reads the next line, `line` (normalized, not yet pushed after
+    /// `lines`); `raw` is `None` for a line of HTML, which no table holds.
+    fn line(&mut self, lines: &mut [Line], line: &mut Line, raw: Option<&'t str>, lossy: bool, buf: &mut String) {
+        let Some(raw) = raw else {
+            self.flush_row(lines, lossy, buf);
+            self.grid = None;
+            self.names = None;
+            self.prev_pipe = None;
+            return;
+        };
+        if let Some(cols) = table::grid_border(raw) {
+            self.flush_row(lines, lossy, buf);
+            self.grid = Some(cols);
+            return;
+        }
+        if let Some(cols) = &self.grid {
+            match table::grid_cells(raw, cols) {
+                Some(cells) => {
+                    self.row_lines.push(lines.len());
+                    self.row_cells.push(cells);
+                }
+                None => {
+                    self.flush_row(lines, lossy, buf);
+                    self.grid = None;
+                }
+            }
+            if self.grid.is_some() {
+                return;
+            }
+        }
+        let pipe = table::pipe_cells(raw);
+        match &pipe {
+            Some(cells) if table::is_pipe_separator(cells) => {
+                self.names = None;
+                if let Some((header_raw, header)) = &self.prev_pipe {
+                    self.names = table::column_names(header);
+                    if let (Some(_), Some(l)) = (&self.names, lines.last_mut()) {
+                        // the header row is layout: its names now label every row's cells
+                        *l = Line {
+                            no: l.no,
+                            text: header_raw.trim().to_string(),
+                            rule: true,
+                            markup: true,
+                            ..Line::default()
+                        };
+                    }
+                }
+            }
+            Some(cells) => {
+                if let Some(names) = &self.names {
+                    match table::named_row(cells, names) {
+                        Some(text) => {
+                            let mut named = normalize_line(line.no, &text, lossy, buf);
+                            named.markup = true;
+                            named.indented = line.indented;
+                            named.cut = line.cut;
+                            named.page_break |= line.page_break;
+                            *line = named;
+                        }
+                        None => self.names = None,
+                    }
+                }
+            }
+            None => self.names = None,
+        }
+        self.prev_pipe = pipe.map(|c| (raw, c));
+    }
+
+    /// Rewrites the lines of the grid row read so far ([`table::grid_row_texts`]).
+    fn flush_row(&mut self, lines: &mut [Line], lossy: bool, buf: &mut String) {
+        if let Some(texts) = table::grid_row_texts(&self.row_cells) {
+            for ((&at, cells), text) in self.row_lines.iter().zip(&self.row_cells).zip(texts) {
+                let Some(old) = lines.get(at) else { continue };
+                if cells.iter().all(|c| c.trim().is_empty()) {
+                    // a line of empty cells (between a cell's paragraphs) stays as it is
+                    continue;
+                }
+                let mut new = match text {
+                    Some(t) => normalize_line(old.no, &t, lossy, buf),
+                    None => Line { no: old.no, joined: true, markup: true, ..Line::default() },
+                };
+                new.markup = true;
+                new.indented = old.indented;
+                new.cut = old.cut;
+                new.page_break |= old.page_break;
+                lines[at] = new;
+            }
+        }
+        self.row_lines.clear();
+        self.row_cells.clear();
+    }
 }
 
 /// The text after `line`, a line of `text` (as [`split_lines`] gives it).
@@ -487,6 +605,32 @@ mod tests {
         assert_eq!(got, vec![(1, "a"), (2, "b c"), (3, ""), (4, "d")]);
         let lines = normalize("a\rb\rc", false);
         assert_eq!(lines.len(), 3, "a file with only CR line ends");
+    }
+
+    #[test]
+    fn tables_become_label_value_lines() {
+        let text =
+            "+--------+-------+\n| **Place | Oslo, |\n| of      | Norway|\n| work:** |       |\n+--------+-------+\n\n\
+                    |   | Needed | Wished |\n|---|---|---|\n| Tools: | R. | Python. |\nafter\n| x | y | z |";
+        let lines = normalize(text, false);
+        let got: Vec<(&str, bool, bool)> = lines.iter().map(|l| (l.text.as_str(), l.rule, l.joined)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("+--------+-------+", true, false),
+                ("Place of work: Oslo,", false, false),
+                ("Norway", false, false),
+                ("", false, true),
+                ("+--------+-------+", true, false),
+                ("", false, false),
+                ("|   | Needed | Wished |", true, false),
+                ("|---|---|---|", true, false),
+                ("Tools: Needed: R. Wished: Python.", false, false),
+                ("after", false, false),
+                ("x y z", false, false),
+            ]
+        );
+        assert!(!lines[3].is_blank(), "a joined line is not blank");
     }
 
     #[test]

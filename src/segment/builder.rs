@@ -300,6 +300,10 @@ impl<'a> Builder<'a> {
                 self.envelope(kind, i);
                 continue;
             }
+            if line.joined {
+                self.claim_joined(i);
+                continue;
+            }
             if line.has_text() {
                 self.in_envelope = false;
                 if i > 0 && self.lines[i - 1].continued && self.continue_line(i) {
@@ -651,6 +655,30 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A line whose text was joined to the line above ([`Line::joined`]):
+    /// it goes with that line, to the field whose range holds it or to the
+    /// residue entry that ends with it.
+    fn claim_joined(&mut self, i: usize) {
+        let no = self.lines[i].no;
+        let Some(at) = i.checked_sub(1).map(|p| self.lines[p].no) else {
+            self.residue(ResidueKind::Unclassified, i, i);
+            return;
+        };
+        let owner = self
+            .out
+            .fields
+            .iter_mut()
+            .find(|a| a.first_line.is_some_and(|f| f <= at) && a.last_line.is_some_and(|l| l >= at));
+        if let Some(acc) = owner {
+            acc.touch(no);
+            return;
+        }
+        match self.out.residue.last_mut() {
+            Some(r) if r.first <= at && r.last >= at => r.last = r.last.max(no),
+            _ => self.residue(ResidueKind::Unclassified, i, i),
+        }
+    }
+
     fn label_at(&self, text: &str) -> Option<LabelHit> {
         let section = self.section;
         let seen = self.seen;
@@ -942,6 +970,12 @@ impl<'a> Builder<'a> {
             && opens_with_guidance(&text[value_start..value_end], &mut String::new());
         let value_start = if sentence {
             let guidance = text[value_start..value_end].to_string();
+            // a sentence that visibly goes on (a cell wrapped under its
+            // label) goes on over the next lines, as guidance on a line of
+            // its own would
+            if !crate::text::ends_clause(&guidance) {
+                self.carry = Some(ResidueKind::TemplateGuidance);
+            }
             self.residue_text(ResidueKind::TemplateGuidance, i, guidance);
             value_end
         } else {

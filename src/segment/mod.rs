@@ -148,6 +148,7 @@ pub(crate) const ALL_FLAGS: &[Flag] = &[
     Flag::ValuePicked,
     Flag::OcrRepaired,
     Flag::LabelGlued,
+    Flag::MarkupLeft,
 ];
 
 /// A piece of a field's text: a whole line or the part of a line after a

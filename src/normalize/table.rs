@@ -1,0 +1,229 @@
+//! Tables whose rows go on over several lines, as text the segmenter reads
+//! like a form: `label: value`.
+//!
+//! - A grid table (pandoc's `+------+------+` borders) wraps its cells: a
+//!   row spans from one border to the next, and each cell's text is that
+//!   column's fragments over the row's lines. A first cell wrapped over
+//!   several lines ("Duration of the" / "assignment:") is a label the
+//!   segmenter cannot read in pieces: its fragments are joined on the
+//!   row's first line, before the value's first fragment. The value's
+//!   fragments stay on their own lines (reflow joins them later, as any
+//!   wrapped value), and a line left with nothing of its own is
+//!   [`Line::joined`](super::Line::joined): its text went to the line
+//!   above.
+//! - A pipe table whose header row names the columns and leaves the first
+//!   (the rows' labels) empty (`| | Minimum | Desirable |`): each body row
+//!   is read as its label followed by each column's name as a sub-label
+//!   (`Education: Minimum: ... Desirable: ...`), and the header row itself
+//!   is layout.
+//!
+//! A table is found by its border or separator row first: lines of a text
+//! with no table are only looked at for their first byte.
+
+/// The column boundaries of a grid table's border (`+----+-----+`, `+:===+`):
+/// the character columns of its `+`, from the line's start. `None` when the
+/// line is no border.
+pub(crate) fn grid_border(raw: &str) -> Option<Vec<usize>> {
+    let t = raw.trim_end();
+    let lead = t.len() - t.trim_start().len();
+    let b = t.as_bytes();
+    // only '+' can start a border: most lines stop here
+    if b.get(lead) != Some(&b'+') || !t.ends_with('+') || !t.is_ascii() {
+        return None;
+    }
+    let body = &b[lead..];
+    if body.len() < 3 || !body.iter().all(|c| matches!(c, b'+' | b'-' | b'=' | b':')) {
+        return None;
+    }
+    let cols: Vec<usize> = body.iter().enumerate().filter(|&(_, &c)| c == b'+').map(|(i, _)| lead + i).collect();
+    // every column has a width: no "++"
+    (cols.len() >= 2 && cols.windows(2).all(|w| w[1] > w[0] + 1)).then_some(cols)
+}
+
+/// The cells of a grid table's row under the border `cols`: `|` at each
+/// boundary's character column (or, when wide characters shift them, as
+/// many `|` as boundaries), the text between them untrimmed. `None` when
+/// the line is not such a row.
+pub(crate) fn grid_cells<'a>(raw: &'a str, cols: &[usize]) -> Option<Vec<&'a str>> {
+    let t = raw.trim_end();
+    let mut bounds = Vec::with_capacity(cols.len());
+    let mut want = cols.iter().copied().peekable();
+    for (n, (i, c)) in t.char_indices().enumerate() {
+        match want.peek() {
+            Some(&w) if w == n => {
+                if c != '|' {
+                    bounds.clear();
+                    break;
+                }
+                bounds.push(i);
+                want.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    if bounds.len() != cols.len() || t.len() != bounds.last().map_or(0, |&b| b + 1) {
+        // the columns shifted: split at the bars, when there is one per boundary
+        let lead = t.len() - t.trim_start().len();
+        if !t[lead..].starts_with('|') || !t.ends_with('|') {
+            return None;
+        }
+        bounds = t.match_indices('|').map(|(i, _)| i).collect();
+        if bounds.len() != cols.len() {
+            return None;
+        }
+    }
+    Some(bounds.windows(2).map(|w| &t[w[0] + 1..w[1]]).collect())
+}
+
+/// How a row of a grid table is rewritten: per line of the row, the text to
+/// normalize in place of the raw line, or `None` for a line left with
+/// nothing of its own (joined to the line above).
+///
+/// `rows` holds each line's cells. Only a row whose first cell goes on over
+/// several lines is rewritten (`None` returned otherwise): its fragments,
+/// joined, open the row's first line as one cell.
+pub(crate) fn grid_row_texts(rows: &[Vec<&str>]) -> Option<Vec<Option<String>>> {
+    let label_lines = rows.iter().filter(|c| c.first().is_some_and(|f| !f.trim().is_empty())).count();
+    if label_lines < 2 {
+        return None;
+    }
+    let label =
+        rows.iter().filter_map(|c| c.first()).map(|f| f.trim()).filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" ");
+    let texts = rows
+        .iter()
+        .enumerate()
+        .map(|(k, cells)| {
+            let rest = cells.get(1..).unwrap_or(&[]);
+            let moved = cells.first().is_some_and(|f| !f.trim().is_empty());
+            if k > 0 && moved && rest.iter().all(|c| c.trim().is_empty()) {
+                return None;
+            }
+            let first = if k == 0 { label.as_str() } else { "" };
+            let mut s = String::with_capacity(label.len() + rest.iter().map(|c| c.len() + 3).sum::<usize>() + 4);
+            s.push_str("| ");
+            s.push_str(first);
+            for c in rest {
+                s.push_str(" | ");
+                s.push_str(c.trim());
+            }
+            s.push_str(" |");
+            Some(s)
+        })
+        .collect();
+    Some(texts)
+}
+
+/// The cells of a pipe-table row (`| a | b |`), trimmed, empty ones kept.
+/// `None` when the line is no such row.
+pub(crate) fn pipe_cells(raw: &str) -> Option<Vec<&str>> {
+    let t = raw.trim();
+    // only '|' can start a row: most lines stop here
+    if !t.starts_with('|') || !t.ends_with('|') || t.len() < 3 {
+        return None;
+    }
+    Some(t[1..t.len() - 1].split('|').map(str::trim).collect())
+}
+
+/// Whether the cells are a pipe table's separator row (`|---|:--:|`).
+pub(crate) fn is_pipe_separator(cells: &[&str]) -> bool {
+    cells.iter().all(|c| !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':' | b' ')) && c.contains('-'))
+}
+
+/// The column names of a header row that leaves its first cell (the rows'
+/// labels) empty and names every other column; `None` for any other row.
+pub(crate) fn column_names(cells: &[&str]) -> Option<Vec<String>> {
+    let (first, rest) = cells.split_first()?;
+    (first.is_empty() && !rest.is_empty() && rest.iter().all(|c| !c.is_empty()))
+        .then(|| rest.iter().map(|c| c.to_string()).collect())
+}
+
+/// A body row of a pipe table with column names, as one `label: value`
+/// line: the row's label, then each non-empty cell after its column's
+/// name as a sub-label (`Education: Minimum: A degree. Desirable: A
+/// course.`). `None` when the row does not have the header's columns.
+pub(crate) fn named_row(cells: &[&str], names: &[String]) -> Option<String> {
+    let (label, rest) = cells.split_first()?;
+    if rest.len() != names.len() {
+        return None;
+    }
+    let mut s = String::with_capacity(cells.iter().map(|c| c.len() + 2).sum::<usize>() + 16 * names.len());
+    push_label(&mut s, label);
+    for (cell, name) in rest.iter().zip(names) {
+        if cell.is_empty() {
+            continue;
+        }
+        s.push(' ');
+        push_label(&mut s, name);
+        s.push(' ');
+        s.push_str(cell);
+    }
+    Some(s)
+}
+
+/// Appends `label` with a colon after it, unless it has one (inside
+/// emphasis: `**Minimum:**`).
+fn push_label(s: &mut String, label: &str) {
+    s.push_str(label);
+    if !label.is_empty() && !label.trim_end_matches(['*', '_']).ends_with(':') {
+        s.push(':');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borders() {
+        assert_eq!(grid_border("+----+------+"), Some(vec![0, 5, 12]));
+        assert_eq!(grid_border("  +:===+===+  "), Some(vec![2, 7, 11]));
+        assert_eq!(grid_border("+41 22 799 6111"), None);
+        assert_eq!(grid_border("+ Strong skills;"), None);
+        assert_eq!(grid_border("++"), None);
+        assert_eq!(grid_border("+--++--+"), None);
+        assert_eq!(grid_border("---"), None);
+    }
+
+    #[test]
+    fn cells_at_the_border_columns() {
+        let cols = grid_border("+------+--------+").unwrap();
+        assert_eq!(grid_cells("| Name | Lisbon |", &cols), Some(vec![" Name ", " Lisbon "]));
+        // a wide or accented character shifts nothing the bars do not show
+        assert_eq!(grid_cells("| Név  | Győr   |", &cols), Some(vec![" Név  ", " Győr   "]));
+        assert_eq!(grid_cells("| a | b | c |", &cols), None, "three cells under two columns");
+        assert_eq!(grid_cells("Some prose", &cols), None);
+        assert_eq!(grid_cells("|      |", &cols), None);
+    }
+
+    #[test]
+    fn a_wrapped_first_cell_is_joined_on_the_first_line() {
+        let rows = vec![vec![" **Length of the ", " 6 months, "], vec![" stay:** ", " renewable "]];
+        let got = grid_row_texts(&rows).unwrap();
+        assert_eq!(
+            got,
+            vec![Some("| **Length of the stay:** | 6 months, |".to_string()), Some("|  | renewable |".to_string())]
+        );
+        // the label's last fragment alone on its line: the line is joined
+        let rows = vec![vec![" Place of ", " Oslo "], vec![" work: ", "  "]];
+        assert_eq!(grid_row_texts(&rows).unwrap(), vec![Some("| Place of work: | Oslo |".to_string()), None]);
+        // a first cell on one line: nothing to rewrite
+        let rows = vec![vec![" Place: ", " Oslo, "], vec!["  ", " Norway "]];
+        assert_eq!(grid_row_texts(&rows), None);
+    }
+
+    #[test]
+    fn named_columns() {
+        let header = pipe_cells("|   | **Needed** | Wished |").unwrap();
+        let names = column_names(&header).unwrap();
+        assert_eq!(names, vec!["**Needed**", "Wished"]);
+        assert!(column_names(&pipe_cells("| Title: | Officer |").unwrap()).is_none(), "a first row with a label");
+        assert!(is_pipe_separator(&pipe_cells("|---|:---:|--|").unwrap()));
+        assert!(!is_pipe_separator(&pipe_cells("| a | --- |").unwrap()));
+        let row = pipe_cells("| **Studies:** | A degree. | |").unwrap();
+        assert_eq!(named_row(&row, &names).as_deref(), Some("**Studies:** **Needed**: A degree."));
+        let row = pipe_cells("| Tools | R. | Python. |").unwrap();
+        assert_eq!(named_row(&row, &names).as_deref(), Some("Tools: **Needed**: R. Wished: Python."));
+        assert_eq!(named_row(&pipe_cells("| a | b |").unwrap(), &names), None);
+    }
+}
