@@ -84,6 +84,49 @@ pub(crate) fn holds_sub_label(value: &str) -> bool {
 /// Matches the start of a line against the label table. The label must be
 /// followed by a colon, or be the whole line.
 pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
+    // a label numbered like a sub-section ("5.1 Education", "2.3. Languages:")
+    // stands whole on its line or before its colon
+    if let Some(off) = section_number_len(text) {
+        let rest = &text[off..];
+        return at_start_unnumbered(rest, accept)
+            .filter(|h| !h.glued && (h.colon || h.value_start == rest.len()))
+            .map(|h| LabelHit { value_start: off + h.value_start, ..h });
+    }
+    at_start_unnumbered(text, accept)
+}
+
+/// The length of a sub-section number that opens `text`, with the spaces
+/// after it ("5.1 ", "2.3. "): two or more numbers of one or two digits
+/// joined by dots, then a capital letter. A list marker ("1.") is not one;
+/// a figure ("2.5 Million") may be, and the label match after it decides.
+fn section_number_len(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut parts = 0;
+    loop {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() && i - start < 2 {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        parts += 1;
+        match b.get(i) {
+            Some(b'.') if b.get(i + 1).is_some_and(u8::is_ascii_digit) => i += 1,
+            Some(b'.') => {
+                i += 1;
+                break;
+            }
+            _ => break,
+        }
+    }
+    let spaces = b[i..].iter().take_while(|&&c| c == b' ').count();
+    (parts >= 2 && spaces > 0 && b.get(i + spaces).is_some_and(u8::is_ascii_uppercase)).then_some(i + spaces)
+}
+
+/// [`at_start`] for a text without a sub-section number.
+fn at_start_unnumbered(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
     // aliases start with a letter: compare first letters before anything else
     let first = text.chars().find(|c| c.is_alphanumeric())?.to_lowercase().next()?;
     // a label with its separator wins over one glued to its value
@@ -351,6 +394,19 @@ mod tests {
 
     fn hit(text: &str) -> Option<(Label, &str)> {
         at_start(text, |_| true).map(|h| (h.def.label, &text[h.value_start..]))
+    }
+
+    #[test]
+    fn labels_numbered_as_sub_sections() {
+        use Label::*;
+        assert_eq!(hit("5.1 Education"), Some((Education, "")));
+        assert_eq!(hit("2.3. Languages: English"), Some((Languages, "English")));
+        // a number that is not a sub-section's, or a label in a sentence
+        assert_eq!(hit("5.1 Education of girls is a priority"), None);
+        assert_eq!(hit("2.5 Languages are spoken"), None);
+        assert_eq!(section_number_len("5 Education"), None);
+        assert_eq!(section_number_len("5.1education"), None);
+        assert_eq!(section_number_len("10.2.1 Skills"), Some(7));
     }
 
     #[test]
