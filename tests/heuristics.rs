@@ -580,6 +580,14 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "guidance glued after a label, the value on the next line in a capital",
+        "SUPERVISION\nContent and methodology of supervision:Please describe the supervisory role exercised in terms of planning, guiding and reviewing the JPO. Example text follows below\nA work plan will be agreed in the first month.\n",
+        methodology,
+        Some("A work plan will be agreed in the first month."),
+        Confidence::High,
+        &[Flag::TemplateGuidanceRemoved],
+    ),
+    (
         "list items one per line, ending with semicolons",
         "DUTIES AND RESPONSIBILITIES\n\nThe JPO will contribute to the following key outputs:\n\nA global overview of national activities;\nUpdated country profiles.\n",
         key_outputs,

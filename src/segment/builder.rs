@@ -971,9 +971,11 @@ impl<'a> Builder<'a> {
         let value_start = if sentence {
             let guidance = text[value_start..value_end].to_string();
             // a sentence that visibly goes on (a cell wrapped under its
-            // label) goes on over the next lines, as guidance on a line of
-            // its own would
-            if !crate::text::ends_clause(&guidance) {
+            // label: no clause ends it, and the next line goes on in lower
+            // case) goes on over the next lines, as guidance on a line of
+            // its own would; a capital after it starts the value
+            let goes_on = self.lines.get(i + 1).is_some_and(|l| crate::text::starts_lowercase(l.text.trim_start()));
+            if !crate::text::ends_clause(&guidance) && goes_on {
                 self.carry = Some(ResidueKind::TemplateGuidance);
             }
             self.residue_text(ResidueKind::TemplateGuidance, i, guidance);
