@@ -96,6 +96,11 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
             out.push(' ');
         } else if is_invisible(ch) {
             rep.repaired = true;
+        } else if let Some(c) = c1_as_windows_1252(ch) {
+            // Windows-1252 text read as Latin-1: its quotes, dashes and
+            // bullets (0x80-0x9F) became C1 controls
+            out.push(c);
+            rep.repaired = true;
         } else if ch.is_control() {
             // other C0/C1 controls carry no text
         } else if let Some((_, s)) = LIGATURES.iter().find(|(l, _)| *l == ch) {
@@ -117,6 +122,16 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
     }
     nfc_in_place(out);
     rep
+}
+
+/// The Windows-1252 character of a C1 control (U+0080-U+009F) that stands
+/// for the byte of the same value, when Windows-1252 defines it (0x92 is
+/// `’`, 0x96 `–`, 0x95 `•`); C1 controls are never text of their own.
+fn c1_as_windows_1252(ch: char) -> Option<char> {
+    let byte = u8::try_from(u32::from(ch)).ok().filter(|b| (0x80..=0x9F).contains(b))?;
+    let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(std::slice::from_ref(&byte));
+    // the five bytes Windows-1252 leaves undefined decode to themselves
+    decoded.chars().next().filter(|&c| c != ch)
 }
 
 /// Puts `s` in NFC, if it is not already (ASCII always is).
@@ -231,6 +246,18 @@ mod tests {
         // an NBSP (C2 A0) read as Windows-1252: "Â" and an NBSP, a space
         assert!(clean("24\u{C2}\u{A0}months", &mut out).repaired);
         assert_eq!(out, "24 months");
+    }
+
+    #[test]
+    fn c1_controls_are_windows_1252_read_as_latin_1() {
+        let mut out = String::new();
+        assert!(clean("the ILO\u{92}s \u{93}decent work\u{94} \u{96} agenda\u{80}", &mut out).repaired);
+        assert_eq!(out, "the ILO’s “decent work” – agenda€");
+        clean("\u{95} item", &mut out);
+        assert_eq!(out, "• item");
+        // the bytes Windows-1252 leaves undefined carry no text
+        clean("a\u{81}b\u{9D}c", &mut out);
+        assert_eq!(out, "abc");
     }
 
     #[test]
