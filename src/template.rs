@@ -44,9 +44,20 @@ pub(crate) struct HeadingDef {
 
 /// The section headings.
 pub(crate) const HEADINGS: &[HeadingDef] = &[
-    HeadingDef { section: Section::General, aliases: &["general information", "general informations", "general info"] },
-    HeadingDef { section: Section::Supervision, aliases: &["supervision", "supervision arrangements"] },
-    HeadingDef { section: Section::Introduction, aliases: &["introduction"] },
+    HeadingDef {
+        section: Section::General,
+        aliases: &[
+            "general information",
+            "general informations",
+            "general info",
+            // the Spanish and French versions of the template
+            "información general",
+            "informations générales",
+            "information générale",
+        ],
+    },
+    HeadingDef { section: Section::Supervision, aliases: &["supervision", "supervision arrangements", "supervisión"] },
+    HeadingDef { section: Section::Introduction, aliases: &["introduction", "introducción"] },
     HeadingDef {
         section: Section::Duties,
         aliases: &[
@@ -55,6 +66,10 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "duties responsibilities",
             "duties and responsibility",
             "main duties and responsibilities",
+            "funciones y responsabilidades",
+            "deberes y responsabilidades",
+            "fonctions et responsabilités",
+            "tâches et responsabilités",
         ],
     },
     HeadingDef {
@@ -65,6 +80,9 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "qualifications and experiences",
             "qualifications experience",
             "qualifications",
+            "calificaciones y experiencia",
+            "cualificaciones y experiencia",
+            "qualifications et expérience",
         ],
     },
     HeadingDef {
@@ -77,11 +95,22 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "training components and learning element",
             "training and learning elements",
             "training and learning",
+            "componentes de formación y elementos de aprendizaje",
+            "composantes de formation et éléments d apprentissage",
+            "éléments de formation et d apprentissage",
         ],
     },
     HeadingDef {
         section: Section::Background,
-        aliases: &["background information", "background informations", "background"],
+        aliases: &[
+            "background information",
+            "background informations",
+            "background",
+            "información de antecedentes",
+            "antecedentes",
+            "informations de contexte",
+            "contexte",
+        ],
     },
 ];
 
@@ -150,7 +179,7 @@ pub(crate) struct LabelDef {
 pub(crate) const LABELS: &[LabelDef] = &[
     LabelDef {
         label: Label::PostNumber,
-        aliases: &["post number", "post no", "post n"],
+        aliases: &["post number", "post no", "post n", "número de puesto", "numéro de poste"],
         home: Home::Header,
         inline: true,
         glued: true,
@@ -158,7 +187,14 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::MonthOfIssue,
-        aliases: &["month of issue", "month of issuance", "date of issue", "month year of issue"],
+        aliases: &[
+            "month of issue",
+            "month of issuance",
+            "date of issue",
+            "month year of issue",
+            "mes de publicación",
+            "mois de publication",
+        ],
         home: Home::Header,
         inline: true,
         glued: true,
@@ -166,7 +202,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Year,
-        aliases: &["year of issue", "year"],
+        aliases: &["year of issue", "year", "año de publicación", "année de publication"],
         home: Home::Header,
         inline: true,
         glued: true,
@@ -174,7 +210,18 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Title,
-        aliases: &["title", "job title", "position title", "title of post", "title of the post", "post title"],
+        aliases: &[
+            "title",
+            "job title",
+            "position title",
+            "title of post",
+            "title of the post",
+            "post title",
+            "título del puesto",
+            "título",
+            "titre du poste",
+            "titre",
+        ],
         home: Home::In(Section::General),
         inline: true,
         glued: true,
@@ -182,7 +229,14 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::DutyStation,
-        aliases: &["duty station", "duty stations", "duty station location", "location"],
+        aliases: &[
+            "duty station",
+            "duty stations",
+            "duty station location",
+            "location",
+            "lugar de destino",
+            "lieu d affectation",
+        ],
         home: Home::In(Section::General),
         inline: true,
         glued: true,
@@ -197,6 +251,11 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "length of the assignment",
             "length of assignment",
             "duration",
+            "duración de la asignación",
+            "duración",
+            "durée de l affectation",
+            "durée de la mission",
+            "durée",
         ],
         home: Home::In(Section::General),
         inline: true,
@@ -205,7 +264,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Grade,
-        aliases: &["grade", "grade level", "level"],
+        aliases: &["grade", "grade level", "level", "grado"],
         home: Home::In(Section::General),
         inline: true,
         glued: true,
@@ -220,6 +279,10 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "department",
             "dept",
             "field office",
+            "departamento oficina exterior",
+            "departamento",
+            "département bureau extérieur",
+            "département",
         ],
         home: Home::In(Section::General),
         inline: true,
@@ -235,6 +298,9 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "organization unit",
             "team unit",
             "unit",
+            "unidad organizativa",
+            "unité organisationnelle",
+            "unité administrative",
         ],
         home: Home::In(Section::General),
         inline: true,
@@ -249,6 +315,12 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "supervised by",
             "name and title of supervisor",
             "supervisor",
+            "supervisión directa a cargo de",
+            "supervisión directa",
+            "supervisado por",
+            "supervision directe par",
+            "supervision directe",
+            "supervisé par",
         ],
         home: Home::In(Section::Supervision),
         // the supervision row follows the form's rows: a value may run into it
@@ -272,6 +344,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "methodology of supervision",
             "how the supervision will be carried out",
             "how supervision will be carried out",
+            "contenido y metodología de la supervisión",
+            "contenu et méthodologie de la supervision",
         ],
         home: Home::In(Section::Supervision),
         inline: false,
@@ -280,7 +354,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::KeyOutputs,
-        aliases: &["key outputs", "expected outputs", "main outputs"],
+        aliases: &["key outputs", "expected outputs", "main outputs", "productos clave", "produits clés"],
         home: Home::In(Section::Duties),
         inline: false,
         glued: false,
@@ -288,7 +362,14 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Education,
-        aliases: &["education", "educational background", "education requirements"],
+        aliases: &[
+            "education",
+            "educational background",
+            "education requirements",
+            "educación",
+            "formation académique",
+            "éducation",
+        ],
         home: Home::In(Section::Qualifications),
         inline: false,
         glued: false,
@@ -296,7 +377,16 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::WorkExperience,
-        aliases: &["work experience", "professional experience", "experience"],
+        aliases: &[
+            "work experience",
+            "professional experience",
+            "experience",
+            "experiencia laboral",
+            "experiencia profesional",
+            "experiencia",
+            "expérience professionnelle",
+            "expérience",
+        ],
         home: Home::In(Section::Qualifications),
         inline: false,
         glued: false,
@@ -309,6 +399,11 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "skills required for this assignment",
             "skills required",
             "skills",
+            "habilidades requeridas para la asignación",
+            "habilidades requeridas",
+            "habilidades",
+            "compétences requises pour l affectation",
+            "compétences requises",
         ],
         home: Home::In(Section::Qualifications),
         inline: false,
@@ -317,7 +412,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Languages,
-        aliases: &["languages", "language", "language requirements"],
+        aliases: &["languages", "language", "language requirements", "idiomas", "langues"],
         home: Home::In(Section::Qualifications),
         inline: false,
         glued: false,
@@ -325,7 +420,15 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Competencies,
-        aliases: &["ilo competencies", "competencies", "ilo core competencies"],
+        aliases: &[
+            "ilo competencies",
+            "competencies",
+            "ilo core competencies",
+            "competencias de la oit",
+            "competencias",
+            "compétences de l oit",
+            "compétences",
+        ],
         home: Home::In(Section::Qualifications),
         inline: false,
         glued: false,
@@ -333,7 +436,14 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Minimum,
-        aliases: &["minimum", "minimum requirements", "minimum requirement", "required"],
+        aliases: &[
+            "minimum",
+            "minimum requirements",
+            "minimum requirement",
+            "required",
+            "mínimo",
+            "requisitos mínimos",
+        ],
         home: Home::QualBlock,
         inline: true,
         glued: false,
@@ -342,7 +452,15 @@ pub(crate) const LABELS: &[LabelDef] = &[
     LabelDef {
         label: Label::Desirable,
         // "desireable": a common misspelling
-        aliases: &["desirable", "desired", "preferred", "desirable requirements", "desireable"],
+        aliases: &[
+            "desirable",
+            "desired",
+            "preferred",
+            "desirable requirements",
+            "desireable",
+            "deseable",
+            "souhaitable",
+        ],
         home: Home::QualBlock,
         inline: true,
         glued: false,
@@ -350,7 +468,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::TrainingComponents,
-        aliases: &["training components", "training component"],
+        aliases: &["training components", "training component", "componentes de formación", "composantes de formation"],
         home: Home::In(Section::Learning),
         inline: false,
         glued: false,
@@ -358,7 +476,13 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::LearningElements,
-        aliases: &["learning elements", "learning element", "learning objectives"],
+        aliases: &[
+            "learning elements",
+            "learning element",
+            "learning objectives",
+            "elementos de aprendizaje",
+            "éléments d apprentissage",
+        ],
         home: Home::In(Section::Learning),
         inline: false,
         glued: false,
@@ -374,12 +498,15 @@ pub(crate) const KEY_OUTPUTS_LEAD_INS: &[&str] = &[
     "the following outputs",
     "expected key outputs",
     "key outputs expected",
+    "siguientes productos clave",
+    "produits clés suivants",
 ];
 
 /// The lead-in sentence of the competencies list, left out of the value.
 pub(crate) const COMPETENCIES_LEAD_INS: &[&str] = &[
     "the candidate is expected to demonstrate and be guided by ilo competencies",
     "expected to demonstrate and be guided by ilo competencies",
+    "se espera que el candidato demuestre y se guíe por las competencias de la oit",
 ];
 
 /// Values that say a field has none ("Desirable: None", "N/A"): the whole
@@ -427,6 +554,11 @@ const fn p(text: &'static str) -> Phrase {
     Phrase { text }
 }
 
+/// How the note for supervisors opens, folded: the note names the address
+/// the form is sent to (`header.submission_email`).
+pub(crate) const SUBMISSION_NOTES: &[&str] =
+    &["note for supervisors", "nota para los supervisores", "note aux superviseurs", "note pour les superviseurs"];
+
 /// Form text that is never content: the note for supervisors, the form's
 /// title, the diversity statement, the smoke-free line, the fraud warning.
 pub(crate) const BOILERPLATE: &[Phrase] = &[
@@ -443,6 +575,17 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("messages originating from a non ilo e mail account"),
     p("in addition the ilo does not require or need to know"),
     p("applications from qualified women and men"),
+    // the Spanish and French versions of the template
+    p("nota para los supervisores"),
+    p("propuesta de vacante para jóvenes profesionales"),
+    p("plantilla de descripción del puesto"),
+    p("la oit valora la diversidad"),
+    p("la oit es un entorno libre de humo"),
+    p("note aux superviseurs"),
+    p("note pour les superviseurs"),
+    p("proposition de vacance de poste"),
+    p("l oit valorise la diversité"),
+    p("l oit est un environnement sans fumée"),
 ];
 
 /// The navigation of a web page a form was copied from ("↑ Back to top",
@@ -476,6 +619,11 @@ pub(crate) const LETTERHEAD: &[&str] = &[
     "international labour office",
     "international labour organization",
     "international labour organisation",
+    "organización internacional del trabajo",
+    "oficina internacional del trabajo",
+    "organisation internationale du travail",
+    "bureau international du travail",
+    "oit",
     "international",
     "labour",
     "office",
@@ -569,6 +717,31 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("october", 10),
     ("november", 11),
     ("december", 12),
+    // Spanish and French
+    ("enero", 1),
+    ("janvier", 1),
+    ("febrero", 2),
+    ("février", 2),
+    ("marzo", 3),
+    ("mars", 3),
+    ("abril", 4),
+    ("avril", 4),
+    ("mayo", 5),
+    ("mai", 5),
+    ("junio", 6),
+    ("juin", 6),
+    ("julio", 7),
+    ("juillet", 7),
+    ("agosto", 8),
+    ("août", 8),
+    ("septiembre", 9),
+    ("septembre", 9),
+    ("octubre", 10),
+    ("octobre", 10),
+    ("noviembre", 11),
+    ("novembre", 11),
+    ("diciembre", 12),
+    ("décembre", 12),
 ];
 
 /// Lower-case words inside place names that close an acronym

@@ -588,6 +588,22 @@ const CASES: &[Case] = &[
         &[Flag::TemplateGuidanceRemoved],
     ),
     (
+        "the Spanish version of the template",
+        "INFORMACIÓN GENERAL\n\nTítulo: JPO en estadísticas laborales\nLugar de destino: Lima, Perú\nDuración de la asignación: 24 meses, renovable\n",
+        duration,
+        Some("24 true"),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "the French version of the template",
+        "INFORMATIONS GÉNÉRALES\n\nTitre du poste: JPO en statistiques du travail\nLieu d'affectation: Dakar, Sénégal\n\nQUALIFICATIONS ET EXPÉRIENCE\n\nLangues:\nMinimum: Excellente maîtrise du français.\nSouhaitable: Connaissance de l'anglais.\n",
+        languages_min,
+        Some("Excellente maîtrise du français."),
+        Confidence::High,
+        &[],
+    ),
+    (
         "list items one per line, ending with semicolons",
         "DUTIES AND RESPONSIBILITIES\n\nThe JPO will contribute to the following key outputs:\n\nA global overview of national activities;\nUpdated country profiles.\n",
         key_outputs,

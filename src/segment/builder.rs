@@ -15,7 +15,7 @@ use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
     Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
-    PLACEHOLDER_OPENERS, WEB_CHROME, WEB_CHROME_SIGNS,
+    PLACEHOLDER_OPENERS, SUBMISSION_NOTES, WEB_CHROME, WEB_CHROME_SIGNS,
 };
 use crate::text::{fold_into, fold_prefix_into};
 
@@ -412,7 +412,7 @@ impl<'a> Builder<'a> {
             if let Some(kind) = chrome.or_else(|| phrase_kind(&folded)) {
                 self.residue(kind, i, i);
                 self.carry = Some(kind);
-                if kind == ResidueKind::Boilerplate && folded.starts_with("note for supervisors") {
+                if kind == ResidueKind::Boilerplate && SUBMISSION_NOTES.iter().any(|n| folded.starts_with(n)) {
                     self.carry_note = true;
                     self.note_emails(i);
                 }
