@@ -130,16 +130,34 @@ pub(crate) fn fold_prefix_into(s: &str, max: usize, out: &mut String) {
 /// boundary. Returns the byte offset in `text` just after the last matched
 /// character.
 pub(crate) fn match_folded_prefix(text: &str, alias: &str) -> Option<usize> {
-    folded_prefix_end(text, alias, false)
+    folded_prefix_end(text, alias, true)
 }
 
-/// Matches `alias` (folded) against the start of `text` like
-/// [`match_folded_prefix`], but where the alias runs into the next word
-/// with no separator: its last letter is lower case and the next character
-/// a capital ("TitleJunior"), or it is a letter and the next a digit
-/// ("Year2023"). Returns the byte offset of that next character.
-pub(crate) fn match_glued_prefix(text: &str, alias: &str) -> Option<usize> {
-    folded_prefix_end(text, alias, true)
+/// Where a folded alias matched at the start of a text ends
+/// ([`match_prefix_end`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PrefixEnd {
+    /// At a word boundary, as [`match_folded_prefix`] finds it.
+    Word(usize),
+    /// Run into the next word with no separator: the alias's last letter
+    /// is lower case and the next character a capital ("TitleJunior"), or
+    /// it is a letter and the next a digit ("Year2023"); the offset is that
+    /// next character's.
+    Glued(usize),
+}
+
+/// Where `alias` (folded) matched at the start of `text` ends: at a word
+/// boundary ([`match_folded_prefix`]) or glued to the next word. One pass
+/// finds either; they never both hold, since a glued end continues a word.
+pub(crate) fn match_prefix_end(text: &str, alias: &str) -> Option<PrefixEnd> {
+    let end = folded_prefix_end(text, alias, false)?;
+    match text[end..].chars().next() {
+        Some(c) if c.is_alphanumeric() => {
+            let last = text[..end].chars().next_back()?;
+            glued_boundary(last, c).then_some(PrefixEnd::Glued(end))
+        }
+        _ => Some(PrefixEnd::Word(end)),
+    }
 }
 
 /// Whether `next` starts a new word glued to a word ending in `last`: a
@@ -148,17 +166,16 @@ pub(crate) fn glued_boundary(last: char, next: char) -> bool {
     (last.is_lowercase() && next.is_uppercase()) || (last.is_alphabetic() && next.is_ascii_digit())
 }
 
-/// The end of `alias` matched at the start of `text`: at a word boundary,
-/// or, with `glued`, at a [`glued_boundary`] only.
-fn folded_prefix_end(text: &str, alias: &str, glued: bool) -> Option<usize> {
+/// The end of `alias` matched at the start of `text`: with `word_end`, only
+/// at a word boundary; without, whatever follows it.
+fn folded_prefix_end(text: &str, alias: &str, word_end: bool) -> Option<usize> {
     let mut want = alias.chars().peekable();
     let mut need_space = false;
     let mut started = false;
     for (i, ch) in text.char_indices() {
         let Some(&next) = want.peek() else {
-            // an empty alias matches nothing glued; otherwise the next
-            // text char must not continue a word
-            return if glued || ch.is_alphanumeric() { None } else { Some(i) };
+            // an empty alias: the next text char must not continue a word
+            return (!word_end || !ch.is_alphanumeric()).then_some(i);
         };
         if ch.is_alphanumeric() {
             if need_space {
@@ -190,11 +207,8 @@ fn folded_prefix_end(text: &str, alias: &str, glued: bool) -> Option<usize> {
         }
         if want.peek().is_none() {
             let end = i + ch.len_utf8();
-            return match text[end..].chars().next() {
-                Some(c) if glued => glued_boundary(ch, c).then_some(end),
-                Some(c) if c.is_alphanumeric() => None,
-                _ => (!glued).then_some(end),
-            };
+            let continues = text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            return (!word_end || !continues).then_some(end);
         }
     }
     None
@@ -208,7 +222,16 @@ pub(crate) fn bounded_distance(a: &str, b: &str, bound: usize) -> Option<usize> 
         return None;
     }
     if a.is_ascii() && b.is_ascii() {
-        return bounded_distance_of(a.as_bytes(), b.as_bytes(), bound);
+        // one byte a char: lengths further apart than `bound` are too
+        return if a.len().abs_diff(b.len()) > bound {
+            None
+        } else {
+            bounded_distance_of(a.as_bytes(), b.as_bytes(), bound)
+        };
+    }
+    // counted before anything is allocated: most pairs differ in length
+    if a.chars().count().abs_diff(b.chars().count()) > bound {
+        return None;
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -399,7 +422,11 @@ mod tests {
             ("Year", "", None),
         ];
         for (text, alias, want) in cases {
-            assert_eq!(match_glued_prefix(text, alias), *want, "{text:?} / {alias:?}");
+            let glued = match match_prefix_end(text, alias) {
+                Some(PrefixEnd::Glued(end)) => Some(end),
+                _ => None,
+            };
+            assert_eq!(glued, *want, "{text:?} / {alias:?}");
         }
     }
 

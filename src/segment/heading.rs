@@ -69,6 +69,8 @@ struct Alias {
     section: Section,
     folded: &'static str,
     ocr: String,
+    /// The chars of `ocr`, so that most aliases are passed over on length.
+    ocr_chars: usize,
     upper: String,
 }
 
@@ -80,6 +82,7 @@ static ALIASES: LazyLock<Vec<Alias>> = LazyLock::new(|| {
                 section: h.section,
                 folded: a,
                 ocr: ocr_fold(a),
+                ocr_chars: ocr_fold(a).chars().count(),
                 upper: a.to_uppercase(),
             })
         })
@@ -139,10 +142,15 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
         return None;
     }
     let ocr = ocr_fold(key);
+    let ocr_chars = ocr.chars().count();
     let mut best: Option<(usize, Section)> = None;
     let mut tie = false;
     for a in ALIASES.iter() {
         let bound = distance_bound(a.folded.chars().count());
+        // the distance is at least the difference in length
+        if ocr_chars.abs_diff(a.ocr_chars) > bound {
+            continue;
+        }
         if let Some(d) = bounded_distance(&ocr, &a.ocr, bound) {
             match best {
                 Some((bd, bs)) if d == bd && bs != a.section => tie = true,

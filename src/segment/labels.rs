@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::template::{Home, LabelDef, Section, LABELS};
-use crate::text::{match_folded_prefix, match_glued_prefix};
+use crate::text::{match_folded_prefix, match_prefix_end, PrefixEnd};
 
 /// The longest label value that may precede an inline label on the same
 /// line: a run-together form row, not a paragraph that happens to contain
@@ -128,21 +128,41 @@ fn section_number_len(text: &str) -> Option<usize> {
 /// [`at_start`] for a text without a sub-section number.
 fn at_start_unnumbered(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
     // aliases start with a letter: compare first letters before anything else
-    let first = text.chars().find(|c| c.is_alphanumeric())?.to_lowercase().next()?;
-    // a label with its separator wins over one glued to its value
-    let find = |glued: bool| {
-        if first.is_ascii() {
-            let candidates = &BY_FIRST[usize::from(first as u8)];
-            return candidates
-                .iter()
-                .filter(|(def, _)| accept(def) && (!glued || def.glued))
-                .find_map(|(def, aliases)| aliases.iter().find_map(|alias| hit(text, def, alias, glued)));
+    let mut chars = text.chars().skip_while(|c| !c.is_alphanumeric());
+    let first = chars.next()?.to_lowercase().next()?;
+    // the second char as an alias spells it (a separator folds to a space),
+    // to pass over most candidates without matching them
+    let second = chars.next().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' });
+    // one pass over the candidates: the first label with its separator
+    // wins; else the first one glued to its value (see LabelDef::glued)
+    let mut glued = None;
+    let mut try_prefix = |def: &'static LabelDef, alias: &str| match match_prefix_end(text, alias)? {
+        PrefixEnd::Word(end) => hit_after(text, def, end),
+        PrefixEnd::Glued(end) => {
+            if def.glued && glued.is_none() {
+                glued = Some(LabelHit { def, value_start: end, colon: false, glued: true });
+            }
+            None
         }
-        LABELS.iter().filter(|d| accept(d) && (!glued || d.glued)).find_map(|def| {
-            def.aliases.iter().filter(|a| a.starts_with(first)).find_map(|alias| hit(text, def, alias, glued))
-        })
     };
-    find(false).or_else(|| find(true))
+    let mut try_alias = |def: &'static LabelDef, alias: &str| {
+        if second.is_some_and(|c| alias.chars().nth(1).is_some_and(|a| a != c)) {
+            return None;
+        }
+        try_prefix(def, alias)
+    };
+    let separated = if first.is_ascii() {
+        BY_FIRST[usize::from(first as u8)]
+            .iter()
+            .filter(|(def, _)| accept(def))
+            .find_map(|(def, aliases)| aliases.iter().find_map(|alias| try_alias(def, alias)))
+    } else {
+        LABELS
+            .iter()
+            .filter(|d| accept(d))
+            .find_map(|def| def.aliases.iter().filter(|a| a.starts_with(first)).find_map(|alias| try_alias(def, alias)))
+    };
+    separated.or(glued)
 }
 
 /// A label wrapped in its column beside its value, in a two-column layout
@@ -172,16 +192,10 @@ pub(crate) fn wrapped_at_start(
     })
 }
 
-/// `alias` of `def` at the start of `text`, followed by what makes it a
-/// label: a colon (or a leader), the end of the line, or, for a header
-/// label, a value; with `glued`, a value it runs into (see
-/// [`LabelDef::glued`]).
-fn hit(text: &str, def: &'static LabelDef, alias: &str, glued: bool) -> Option<LabelHit> {
-    if glued {
-        let end = match_glued_prefix(text, alias)?;
-        return Some(LabelHit { def, value_start: end, colon: false, glued: true });
-    }
-    let end = match_folded_prefix(text, alias)?;
+/// An alias of `def` that opens `text` and ends at `end` (a word
+/// boundary), followed by what makes it a label: a colon (or a leader),
+/// the end of the line, or, for a header label, a value.
+fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit> {
     let rest = &text[end..];
     let trimmed = rest.trim_start();
     // an abbreviated label keeps its dot: "Dept.:"
