@@ -50,7 +50,7 @@ pub(super) fn header(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> Header 
     let mut year_from_month = None;
     let issue_month = match form.get(FieldId::IssueMonth) {
         Some(v) => {
-            year_from_month = YEAR.find(&v.text).and_then(|m| m.as_str().parse::<u16>().ok());
+            year_from_month = YEAR.find(&v.text).and_then(|m| m.as_str().parse::<u16>().ok()).map(|y| (y, v.lines));
             field(parse_month(&v.text), v.flags, v.lines)
         }
         None => Field::missing(),
@@ -62,10 +62,12 @@ pub(super) fn header(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> Header 
     });
     let issue_year = if let Some((y, v)) = labelled {
         field(Some(y), v.flags, v.lines)
-    } else if let Some(y) = year_from_month {
+    } else if let Some((y, lines)) = year_from_month {
+        // the month's lines, whether or not a month was read from them
+        // ("Month of issue: XXX 2025")
         let mut f = Flags::default();
         f.set(Flag::Inferred);
-        field(Some(y), f, issue_month.lines)
+        field(Some(y), f, lines)
     } else if let Some(first) = c.bare_years.first() {
         let mut f = Flags::default();
         f.set(Flag::LabelMissing);
