@@ -436,3 +436,31 @@ fn small_odd_inputs_are_clean() {
 fn link_split_over_two_paragraphs_of_a_form_field_is_left_in() {
     assert_values_clean("GENERAL INFORMATION\nTitle: JPO on the [Global call.\nTo action](#), 2019\nGrade: P2\n");
 }
+
+// ---------------------------------------------------------------------------
+// Quoted-printable soft line breaks, repairs that make a marker
+
+/// `src/normalize/mod.rs`, `normalize`: the lines of a quoted-printable
+/// body joined by soft line breaks (`Line::continued`) were each
+/// normalized alone, so markup that a soft break cut in two
+/// (`www.ilo.org/accel-africa<https://www.ilo.org/ac=` / `cel-africa>.`)
+/// was read in neither half and stayed in the value; normalizing the
+/// joined line again removed it (not idempotent). Found by the `normalize`
+/// fuzz target on the seed `unseen-post-3701.txt` (an Outlook e-mail,
+/// line 210). Fixed: a run of soft-broken lines that reads otherwise as
+/// one line is normalized as one, its first line taking the whole text and
+/// the others joined to it (`Line::joined`).
+#[test]
+fn markup_cut_by_a_soft_line_break_is_read_as_one_line() {
+    let text = "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\
+                Content-Transfer-Encoding: quoted-printable\n\n\
+                GENERAL INFORMATION\nTitle: Junior Officer\n\
+                Duty station: Abidjan, see www.ilo.org/abidjan<https://www.ilo.org/ab=\nidjan> and [the off=\nice](https://x.org/a) for =\n**det=\nails**.\n\
+                Grade: P2\n";
+    invariants::check_idempotent(text).unwrap();
+    invariants::check_text(text, None, Some(&[])).unwrap();
+    let v = record(text);
+    let station = v["general"]["duty_station"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(!station.contains('<') && !station.contains('*') && !station.contains("]("), "{station:?}");
+    invariants::check_nothing_lost(text, &v, LineRule::Newline).unwrap();
+}
