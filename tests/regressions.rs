@@ -464,3 +464,17 @@ fn markup_cut_by_a_soft_line_break_is_read_as_one_line() {
     assert!(!station.contains('<') && !station.contains('*') && !station.contains("]("), "{station:?}");
     invariants::check_nothing_lost(text, &v, LineRule::Newline).unwrap();
 }
+
+/// `src/normalize/mod.rs`, `normalize_line`: the list and heading markers
+/// were split off before the character repairs, so a marker that a repair
+/// made (`l2. Capacity` read `12. Capacity`, an OCR `l` for `1`) stayed in
+/// the text, and normalizing again read it as a list item (not
+/// idempotent). Found by the `normalize` fuzz target (a 5 KB mutation of
+/// `unseen-post-3802.txt`; minimized by hand). Fixed: markers are split
+/// off again when a repair changed the text.
+#[test]
+fn list_marker_made_by_a_repair_is_read_as_a_marker() {
+    let text = "Competencies:\n1. Good communication skills\nl2. Capacity to work on own initiative\n3. Team work\n";
+    invariants::check_idempotent(text).unwrap();
+    invariants::check_text(text, None, Some(&[])).unwrap();
+}

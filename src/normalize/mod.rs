@@ -558,6 +558,7 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         }
         return line;
     }
+    let before_repairs = text.clone();
     // a heading printed with every character twice (fake bold)
     let text = match repair::undouble_chars(&text) {
         Some(fixed) => {
@@ -588,6 +589,18 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
     }
     // removing markup can bring a combining mark next to a new base letter
     unicode::nfc_in_place(&mut line.text);
+    // a repair can make a list or heading marker of the line's start ("l2.
+    // Capacity" read "12. Capacity", mojibake read back to "• "): it is read
+    // as one, as reading the repaired line again would
+    if line.text != before_repairs {
+        let (b, h, rest) = leading_markers(&line.text);
+        let rest = rest.trim_start();
+        if rest.len() != line.text.len() && !rest.is_empty() {
+            line.bullet = line.bullet.or(b);
+            line.md_heading |= h;
+            line.text = rest.to_string();
+        }
+    }
     line
 }
 
