@@ -478,3 +478,18 @@ fn list_marker_made_by_a_repair_is_read_as_a_marker() {
     invariants::check_idempotent(text).unwrap();
     invariants::check_text(text, None, Some(&[])).unwrap();
 }
+
+/// `src/normalize/mod.rs`, `normalize_line`: `unicode::clean` repairs
+/// `Â` + NBSP as the mojibake of an NBSP, so a line of `"\u{4}Â\u{A0}"`
+/// has no text; it was kept as a layout line with its raw text trimmed of
+/// all white space (`"\u{4}Â"`), and read again without the NBSP, `Â` was
+/// text (not idempotent). Found by the `normalize` fuzz target (minimizing
+/// another of its crashes led to it). Fixed: such a line's text is trimmed
+/// of ASCII white space only.
+#[test]
+fn line_emptied_by_the_early_mojibake_repair_keeps_its_nbsp() {
+    for text in ["\u{4}Â\u{A0}", "Â\u{A0}", "Title: Officer\n\u{200B}Â\u{A0} \nGrade: P2\n"] {
+        invariants::check_idempotent(text).unwrap();
+        invariants::check_text(text, None, Some(&[])).unwrap();
+    }
+}

@@ -512,7 +512,10 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         // only invisible characters: not blank for a reader counting lines
         line.rule = raw.chars().any(|c| !c.is_whitespace());
         if line.rule {
-            line.text = raw.trim().to_string();
+            // trimmed of ASCII white space only: a space that the line's
+            // characters made sense with stays (an NBSP after `Â` is the
+            // mojibake of one NBSP, read so again when the text is read again)
+            line.text = raw.trim_matches(|c: char| c.is_ascii_whitespace()).to_string();
         }
         return line;
     }
