@@ -436,3 +436,60 @@ fn small_odd_inputs_are_clean() {
 fn link_split_over_two_paragraphs_of_a_form_field_is_left_in() {
     assert_values_clean("GENERAL INFORMATION\nTitle: JPO on the [Global call.\nTo action](#), 2019\nGrade: P2\n");
 }
+
+// ---------------------------------------------------------------------------
+// Quoted-printable soft line breaks, repairs that make a marker
+
+/// `src/normalize/mod.rs`, `normalize`: the lines of a quoted-printable
+/// body joined by soft line breaks (`Line::continued`) were each
+/// normalized alone, so markup that a soft break cut in two
+/// (`www.ilo.org/accel-africa<https://www.ilo.org/ac=` / `cel-africa>.`)
+/// was read in neither half and stayed in the value; normalizing the
+/// joined line again removed it (not idempotent). Found by the `normalize`
+/// fuzz target on the seed `unseen-post-3701.txt` (an Outlook e-mail,
+/// line 210). Fixed: a run of soft-broken lines that reads otherwise as
+/// one line is normalized as one, its first line taking the whole text and
+/// the others joined to it (`Line::joined`).
+#[test]
+fn markup_cut_by_a_soft_line_break_is_read_as_one_line() {
+    let text = "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\
+                Content-Transfer-Encoding: quoted-printable\n\n\
+                GENERAL INFORMATION\nTitle: Junior Officer\n\
+                Duty station: Abidjan, see www.ilo.org/abidjan<https://www.ilo.org/ab=\nidjan> and [the off=\nice](https://x.org/a) for =\n**det=\nails**.\n\
+                Grade: P2\n";
+    invariants::check_idempotent(text).unwrap();
+    invariants::check_text(text, None, Some(&[])).unwrap();
+    let v = record(text);
+    let station = v["general"]["duty_station"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(!station.contains('<') && !station.contains('*') && !station.contains("]("), "{station:?}");
+    invariants::check_nothing_lost(text, &v, LineRule::Newline).unwrap();
+}
+
+/// `src/normalize/mod.rs`, `normalize_line`: the list and heading markers
+/// were split off before the character repairs, so a marker that a repair
+/// made (`l2. Capacity` read `12. Capacity`, an OCR `l` for `1`) stayed in
+/// the text, and normalizing again read it as a list item (not
+/// idempotent). Found by the `normalize` fuzz target (a 5 KB mutation of
+/// `unseen-post-3802.txt`; minimized by hand). Fixed: markers are split
+/// off again when a repair changed the text.
+#[test]
+fn list_marker_made_by_a_repair_is_read_as_a_marker() {
+    let text = "Competencies:\n1. Good communication skills\nl2. Capacity to work on own initiative\n3. Team work\n";
+    invariants::check_idempotent(text).unwrap();
+    invariants::check_text(text, None, Some(&[])).unwrap();
+}
+
+/// `src/normalize/mod.rs`, `normalize_line`: `unicode::clean` repairs
+/// `Â` + NBSP as the mojibake of an NBSP, so a line of `"\u{4}Â\u{A0}"`
+/// has no text; it was kept as a layout line with its raw text trimmed of
+/// all white space (`"\u{4}Â"`), and read again without the NBSP, `Â` was
+/// text (not idempotent). Found by the `normalize` fuzz target (minimizing
+/// another of its crashes led to it). Fixed: such a line's text is trimmed
+/// of ASCII white space only.
+#[test]
+fn line_emptied_by_the_early_mojibake_repair_keeps_its_nbsp() {
+    for text in ["\u{4}Â\u{A0}", "Â\u{A0}", "Title: Officer\n\u{200B}Â\u{A0} \nGrade: P2\n"] {
+        invariants::check_idempotent(text).unwrap();
+        invariants::check_text(text, None, Some(&[])).unwrap();
+    }
+}

@@ -157,7 +157,88 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
             }
         }
     }
+    rejoin_soft_chains(&m.text, &mut lines, lossy || m.lossy);
     lines
+}
+
+/// How a line reads as a line of the document: what [`crate::__normalize_text`]
+/// writes for it.
+fn rendered(l: &Line) -> String {
+    match (l.markup_only, l.bullet.is_some()) {
+        (true, _) => String::new(),
+        (false, true) => format!("• {}", l.text),
+        (false, false) => l.text.clone(),
+    }
+}
+
+/// Lines joined by soft line breaks ([`Line::continued`]) are one line of
+/// the document, but each was normalized alone: markup, a link or a token
+/// that a soft break cuts in two (`www.x.org<https://www.x.or=` /
+/// `g>`) was read in neither half. Each such run is normalized again as
+/// the one line it is, in its place in the text; where that reads
+/// otherwise than its pieces put together, the run's first line takes
+/// the whole line and the lines after it are [`Line::joined`] to it.
+fn rejoin_soft_chains(text: &str, lines: &mut [Line], lossy: bool) {
+    if !lines.iter().any(|l| l.continued) {
+        return;
+    }
+    let raw: Vec<&str> = split_lines(text).collect();
+    if raw.len() != lines.len() {
+        return;
+    }
+    // the runs: first line, last line (the one that does not go on)
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].continued {
+            let mut e = i;
+            while e < lines.len() && lines[e].continued {
+                e += 1;
+            }
+            runs.push((i, e.min(lines.len() - 1)));
+            i = e + 1;
+        } else {
+            i += 1;
+        }
+    }
+    let mut joined: Vec<String> = raw.iter().map(|r| (*r).to_string()).collect();
+    for &(s, e) in &runs {
+        let whole: String = raw[s..=e].concat();
+        joined[s] = whole;
+        for j in &mut joined[s + 1..=e] {
+            j.clear();
+        }
+    }
+    let again = normalize_text(&joined.join("\n"), lossy);
+    if again.len() != lines.len() {
+        return;
+    }
+    for (s, e) in runs {
+        // the pieces put together, as the builder joins them
+        let mut pieces = rendered(&lines[s]);
+        for k in s + 1..=e {
+            let t = rendered(&lines[k]);
+            if t.is_empty() {
+                continue;
+            }
+            if !lines[k - 1].cut {
+                pieces.push(' ');
+            }
+            pieces.push_str(&t);
+        }
+        if pieces == rendered(&again[s]) {
+            continue;
+        }
+        let mut first = again[s].clone();
+        first.continued = false;
+        first.cut = lines[e].cut;
+        first.envelope = None;
+        first.page_break |= lines[s].page_break;
+        lines[s] = first;
+        for l in &mut lines[s + 1..=e] {
+            *l = Line { no: l.no, joined: true, page_break: l.page_break, ..Line::default() };
+        }
+    }
 }
 
 /// [`normalize`] for a text that is not an e-mail.
@@ -431,7 +512,10 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         // only invisible characters: not blank for a reader counting lines
         line.rule = raw.chars().any(|c| !c.is_whitespace());
         if line.rule {
-            line.text = raw.trim().to_string();
+            // trimmed of ASCII white space only: a space that the line's
+            // characters made sense with stays (an NBSP after `Â` is the
+            // mojibake of one NBSP, read so again when the text is read again)
+            line.text = raw.trim_matches(|c: char| c.is_ascii_whitespace()).to_string();
         }
         return line;
     }
@@ -477,6 +561,7 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         }
         return line;
     }
+    let before_repairs = text.clone();
     // a heading printed with every character twice (fake bold)
     let text = match repair::undouble_chars(&text) {
         Some(fixed) => {
@@ -507,6 +592,18 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
     }
     // removing markup can bring a combining mark next to a new base letter
     unicode::nfc_in_place(&mut line.text);
+    // a repair can make a list or heading marker of the line's start ("l2.
+    // Capacity" read "12. Capacity", mojibake read back to "• "): it is read
+    // as one, as reading the repaired line again would
+    if line.text != before_repairs {
+        let (b, h, rest) = leading_markers(&line.text);
+        let rest = rest.trim_start();
+        if rest.len() != line.text.len() && !rest.is_empty() {
+            line.bullet = line.bullet.or(b);
+            line.md_heading |= h;
+            line.text = rest.to_string();
+        }
+    }
     line
 }
 
