@@ -845,3 +845,129 @@ fn quoted_printable_email_is_decoded_and_its_envelope_is_residue() {
     }
     assert!(v.residue.iter().all(|r| !r.text.contains("Esposito")));
 }
+
+/// Every non-blank line of `input` is in a field range or in residue.
+fn assert_no_line_lost(input: &str, v: &Vacancy) {
+    let json = serde_json::to_value(v).expect("record serializes");
+    let mut ranges = Vec::new();
+    fn walk(x: &serde_json::Value, out: &mut Vec<(u64, u64)>) {
+        match x {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::Array(l)) = m.get("lines") {
+                    if let (Some(a), Some(b)) = (l.first().and_then(|a| a.as_u64()), l.get(1).and_then(|b| b.as_u64()))
+                    {
+                        out.push((a, b));
+                    }
+                }
+                m.values().for_each(|y| walk(y, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|y| walk(y, out)),
+            _ => {}
+        }
+    }
+    walk(&json, &mut ranges);
+    for (i, l) in input.split('\n').enumerate() {
+        let no = i as u64 + 1;
+        assert!(l.trim().is_empty() || ranges.iter().any(|&(a, b)| a <= no && no <= b), "line {no} lost: {l:?}");
+    }
+}
+
+/// A form exported as CSV key-value rows (synthetic): quoted cells, CRLF
+/// rows, a cell whose paragraphs and list items run over raw line breaks,
+/// doubled quotes, a label and sub-label in one cell, a metadata row.
+#[test]
+fn csv_key_value_export_reads_as_a_form() {
+    let csv = "\u{feff}\"Section\",\"Field\",\"Value\"\r\n\
+\"\",\"Post number\",\"5120\"\r\n\
+\"GENERAL INFORMATION\",\"Duty station\",\"Suva, Fiji\"\r\n\
+\"GENERAL INFORMATION\",\"Grade\",\"P2\"\r\n\
+\"INTRODUCTION\",\"Introduction\",\"The office covers the Pacific islands.\n\nIt works on \"\"green jobs\"\" with the constituents.\"\r\n\
+\"DUTIES AND RESPONSIBILITIES\",\"Duties and responsibilities\",\"The JPO will:\n- Draft country briefs.\n- Support the tripartite dialogue.\"\r\n\
+\"QUALIFICATIONS AND EXPERIENCE\",\"Education - Minimum\",\"A master's degree in economics.\"\r\n\
+\"QUALIFICATIONS AND EXPERIENCE\",\"Education - Desirable\",\"A doctorate.\"\r\n\
+\"\",\"Exported\",\"2024-03-01 by someone\"\r\n";
+    let v = parse_text(csv);
+    assert_eq!(v.header.post_number.value.as_deref(), Some("5120"));
+    assert_eq!(v.general.duty_station.value.as_deref(), Some("Suva, Fiji"));
+    assert_eq!(v.general.duty_station.lines, Some([3, 3]));
+    assert_eq!(v.general.grade.value.as_deref(), Some("P2"));
+    let intro = v.introduction.value.as_deref().expect("introduction");
+    assert_eq!(
+        intro,
+        &[
+            "The office covers the Pacific islands.".to_string(),
+            "It works on \"green jobs\" with the constituents.".to_string()
+        ]
+    );
+    assert_eq!(v.introduction.lines, Some([5, 7]));
+    let duties = v.duties.responsibilities.value.as_deref().expect("duties");
+    assert!(duties.iter().any(|d| d == "Draft country briefs."), "{duties:?}");
+    assert!(duties.iter().any(|d| d == "Support the tripartite dialogue."), "{duties:?}");
+    let q = &v.qualifications.education;
+    assert_eq!(q.minimum.value.as_deref(), Some(&["A master's degree in economics.".to_string()][..]));
+    assert_eq!(q.desirable.value.as_deref(), Some(&["A doctorate.".to_string()][..]));
+    // the header row is residue, not content
+    assert!(v.residue.iter().any(|r| r.lines == [1, 1]), "{:?}", v.residue);
+    assert_no_line_lost(csv, &v);
+}
+
+/// A web form's backend dump as JSON-like `"key": "value"` lines
+/// (synthetic): a comment, trailing commas, snake_case keys, escapes,
+/// paragraphs as `\n\n` inside one line, a list as an array after a
+/// lead-in key, a nested supervisor object, a shortened label (a guess).
+#[test]
+fn json_like_dump_reads_as_a_form() {
+    let dump = r#"// backend dump
+{
+  "record_id": "r-77",
+  "general_information": {
+    "duty_station": "Apia, Samoa",
+    "grade": "P2",
+  },
+  "supervision": {
+    "direct_supervision_by": {
+      "name": "Lena Fischer",
+      "title": "Senior Economist",
+      "email": "fischer@example.org"
+    },
+    "content_and_methodology": "Weekly meetings with the supervisor.\n\nA work plan agreed each quarter.",
+  },
+  "introduction": "The office\u2019s work covers Samoa.\n\nIt supports the \"decent work\" programme.",
+  "duties_and_responsibilities": {
+    "lead_in": "The JPO will:",
+    "items": [
+      "Prepare briefing notes.",
+      "Organize workshops.",
+    ],
+  },
+  "created_at": "2024-01-02T03:04:05Z"
+}"#;
+    let v = parse_text(dump);
+    assert_eq!(v.general.duty_station.value.as_deref(), Some("Apia, Samoa"));
+    assert_eq!(v.general.duty_station.lines, Some([5, 5]));
+    let s = v.supervision.supervisor.value.as_ref().expect("supervisor");
+    assert_eq!(s.name, "Lena Fischer");
+    assert_eq!(s.position.as_deref(), Some("Senior Economist"));
+    assert_eq!(s.email.as_deref(), Some("fischer@example.org"));
+    let intro = v.introduction.value.as_deref().expect("introduction");
+    assert_eq!(
+        intro,
+        &[
+            "The office\u{2019}s work covers Samoa.".to_string(),
+            "It supports the \"decent work\" programme.".to_string()
+        ]
+    );
+    assert_eq!(v.introduction.lines, Some([16, 16]));
+    // the methodology's key is a shortened label: read, as a guess
+    let m = &v.supervision.methodology;
+    assert_eq!(
+        m.value.as_deref(),
+        Some(&["Weekly meetings with the supervisor.".to_string(), "A work plan agreed each quarter.".to_string()][..])
+    );
+    assert_ne!(m.confidence, Confidence::High);
+    assert!(m.flags.contains(&Flag::Inferred), "{:?}", m.flags);
+    let duties = v.duties.responsibilities.value.as_deref().expect("duties");
+    assert!(duties.iter().any(|d| d == "Prepare briefing notes."), "{duties:?}");
+    assert!(duties.iter().any(|d| d == "Organize workshops."), "{duties:?}");
+    assert_no_line_lost(dump, &v);
+}

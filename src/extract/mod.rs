@@ -9,7 +9,7 @@ mod supervision;
 use std::cell::{OnceCell, RefCell};
 
 use crate::normalize::reflow::{self, Layout, Paragraph, Piece, Vocabulary};
-use crate::normalize::Line;
+use crate::normalize::{Line, PARAGRAPH_BREAK};
 use crate::record::{
     Confidence, Duties, Field, Flag, Learning, Qualifications, Requirement, Residue, ResidueKind, Source, Supervision,
     Vacancy, SCHEMA_VERSION,
@@ -138,6 +138,9 @@ impl<'a> Ctx<'a> {
             if l.ocr {
                 f.set(Flag::OcrRepaired);
             }
+            if l.key_guessed {
+                f.set(Flag::Inferred);
+            }
         }
         f
     }
@@ -150,10 +153,9 @@ impl<'a> Ctx<'a> {
     /// The field's text as paragraphs (wrapped lines re-joined); in a
     /// `list` field, items may stand one per line without markers.
     pub(crate) fn paragraphs(&self, acc: &Acc, list: bool, flags: &mut Flags) -> Vec<Paragraph> {
-        let pieces: Vec<Piece<'_>> = acc
-            .parts
-            .iter()
-            .map(|p| Piece {
+        let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(acc.parts.len());
+        for p in &acc.parts {
+            let piece = Piece {
                 text: self.text(p),
                 line: self.lines[p.line].no,
                 bullet: p.bullet.is_some(),
@@ -163,8 +165,21 @@ impl<'a> Ctx<'a> {
                 cut: self.lines[p.line].cut && p.end == self.lines[p.line].text.len(),
                 continued: self.lines[p.line].continued && p.end == self.lines[p.line].text.len(),
                 indented: self.lines[p.line].indented && p.start == 0,
-            })
-            .collect();
+            };
+            // a line holding several paragraphs (an export's escaped line
+            // breaks): one piece each, as if blank lines stood between them
+            if piece.text.contains(PARAGRAPH_BREAK) {
+                for (k, t) in piece.text.split(PARAGRAPH_BREAK).enumerate() {
+                    let (bullet, t) = match t.strip_prefix("- ") {
+                        Some(r) if k > 0 => (true, r),
+                        _ => (piece.bullet && k == 0, t),
+                    };
+                    pieces.push(Piece { text: t.trim(), bullet, blank_before: piece.blank_before || k > 0, ..piece });
+                }
+            } else {
+                pieces.push(piece);
+            }
+        }
         let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));
         let layout = Layout { wrapped: self.wrapped, list };
         let (paras, notes) = if needs_vocab {

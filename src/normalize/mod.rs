@@ -10,6 +10,7 @@
 //! bodies decoded by [`qp`]), one line per input line.
 
 pub(crate) mod bullets;
+pub(crate) mod export;
 pub(crate) mod html;
 pub(crate) mod markup;
 pub(crate) mod mime;
@@ -68,7 +69,22 @@ pub(crate) struct Line {
     /// a grid-table label wrapped over several lines, see [`table`]): it
     /// has no text of its own, and belongs to whatever took that line.
     pub joined: bool,
+    /// Read from a form exported by another system ([`export`]) under a
+    /// key matched to a label by its words only: a guess.
+    pub key_guessed: bool,
+    /// The line belongs to this section, which the export it was read
+    /// from names on it ([`export`]: a section cell, a key that is a
+    /// heading), and the section's own text starts at this byte offset (0
+    /// when the line is read as usual once in the section; after the
+    /// heading's words and colon when they open it).
+    pub section_key: Option<(crate::template::Section, usize)>,
 }
+
+/// Separates the paragraphs of a line that holds several ([`export`]: a
+/// value with line breaks escaped): U+2029 PARAGRAPH SEPARATOR, which the
+/// normalizer makes a space in any other text, so that no other line holds
+/// it.
+pub(crate) const PARAGRAPH_BREAK: char = '\u{2029}';
 
 impl Line {
     /// Whether the line has no text. Layout lines ([`Line::rule`]) keep
@@ -112,7 +128,12 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 /// An e-mail ([`mime::decode`]) is decoded first; its lines that are not
 /// content become [`Line::envelope`] lines.
 pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
-    let Some(m) = mime::decode(text) else { return normalize_text(text, lossy) };
+    let Some(m) = mime::decode(text) else {
+        return match export::decode(text) {
+            Some(e) => normalize_export(&e, lossy),
+            None => normalize_text(text, lossy),
+        };
+    };
     let mut lines = normalize_text(&m.text, lossy || m.lossy);
     let ends_space = |s: &str| s.ends_with(char::is_whitespace);
     let starts_space = |s: &str| s.starts_with(char::is_whitespace);
@@ -239,6 +260,58 @@ fn rejoin_soft_chains(text: &str, lines: &mut [Line], lossy: bool) {
             *l = Line { no: l.no, joined: true, page_break: l.page_break, ..Line::default() };
         }
     }
+}
+
+/// [`normalize`] for a form exported by another system: each input line's
+/// rewritten text normalized as a line of its own; the export's structure
+/// becomes layout residue (as an e-mail's envelope), and a line holding
+/// several paragraphs keeps them apart with [`PARAGRAPH_BREAK`].
+fn normalize_export(e: &export::Export, lossy: bool) -> Vec<Line> {
+    let mut buf = String::new();
+    let mut lines = Vec::with_capacity(e.lines.len());
+    for (i, out) in e.lines.iter().enumerate() {
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let mut line = match out {
+            export::Out::Blank => Line { no, ..Line::default() },
+            export::Out::Text(t) => normalize_line(no, t, lossy, &mut buf),
+            export::Out::Layout(t) | export::Out::Unplaced(t) => Line {
+                no,
+                text: t.clone(),
+                rule: true,
+                markup_only: true,
+                envelope: Some(if matches!(out, export::Out::Layout(_)) {
+                    crate::record::ResidueKind::Boilerplate
+                } else {
+                    crate::record::ResidueKind::Unclassified
+                }),
+                ..Line::default()
+            },
+            export::Out::Paragraphs(ps) => {
+                let mut first: Option<Line> = None;
+                for p in ps {
+                    let l = normalize_line(no, p, lossy, &mut buf);
+                    match first.as_mut() {
+                        None => first = Some(l),
+                        Some(f) if !l.text.is_empty() => {
+                            f.text.push(PARAGRAPH_BREAK);
+                            f.text.push_str(&l.text);
+                            f.repaired |= l.repaired;
+                        }
+                        Some(_) => {}
+                    }
+                }
+                first.unwrap_or(Line { no, ..Line::default() })
+            }
+        };
+        line.key_guessed = e.guessed.get(i).copied().unwrap_or(false);
+        line.section_key = match e.sections.get(i).copied().flatten() {
+            Some((s, true)) => line.text.find(": ").map(|at| (s, at + 2)),
+            Some((s, false)) => Some((s, 0)),
+            None => None,
+        };
+        lines.push(line);
+    }
+    lines
 }
 
 /// [`normalize`] for a text that is not an e-mail.

@@ -310,6 +310,19 @@ impl<'a> Builder<'a> {
                     continue;
                 }
             }
+            if let Some((section, start)) = line.section_key {
+                // an export names the line's section: entered, and the
+                // heading's words before the text are not content
+                self.carry = None;
+                if self.section != Some(section) {
+                    self.enter(section, false, false, false);
+                }
+                if start > 0 {
+                    let end = self.lines[i].text.len();
+                    self.content(i, start.min(end), end);
+                    continue;
+                }
+            }
             if line.page_break {
                 self.page_pending = true;
             }

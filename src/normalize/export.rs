@@ -1,0 +1,672 @@
+//! Forms exported from other systems, as text the segmenter reads like a
+//! form, one output line per input line.
+//!
+//! - A CSV (or TSV) key-value export: a header row of two to four quoted
+//!   cells (`"Section","Field","Value"`), then one row per field. A cell may
+//!   run over several lines (its paragraphs and list items). Each row's
+//!   first line becomes `Field: value`, a field `Label - Sub-label` becomes
+//!   `Label: Sub-label: value`, and the lines of a cell that goes on stay
+//!   lines of the value. Doubled quotes are decoded.
+//! - A JSON-like dump of the form's keys (`"key": "value",` lines, with or
+//!   without comments and trailing commas): a key is read as words (`_`
+//!   and `.` as spaces) and matched against the template's headings and
+//!   labels; string escapes are decoded; an array's items become list
+//!   items; a value holding paragraphs (`\n` escapes) keeps them as
+//!   [`Out::Paragraphs`] of its one line.
+//!
+//! A key that no table names is not content of a field (a row stands on
+//! its own and does not go on with the field before it): its value is
+//! layout when it is the template's own text (title, letterhead,
+//! boilerplate) or an identifier or a time stamp (no space in it), and
+//! unclassified residue otherwise. Structure (the header row, braces,
+//! brackets, comments) goes to residue as layout. A key matched only by
+//! its words (a shortened label) is a guess ([`Export::guessed`]).
+
+use crate::segment::labels;
+use crate::template::{Home, Section, BOILERPLATE, HEADINGS, LETTERHEAD};
+use crate::text::fold;
+
+/// What one input line becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Out {
+    /// Text to normalize in place of the raw line.
+    Text(String),
+    /// Several paragraphs on the one line (a JSON value with `\n` escapes).
+    Paragraphs(Vec<String>),
+    /// Structure of the export, not content: residue, with this text.
+    Layout(String),
+    /// The value of a key no table names: not a field's (a row of an
+    /// export stands on its own, it does not go on with the field before
+    /// it), residue the parser could not place, with this text.
+    Unplaced(String),
+    /// Nothing.
+    Blank,
+}
+
+/// A document read as an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Export {
+    /// One entry per input line.
+    pub lines: Vec<Out>,
+    /// Per input line: its key was matched to a label by its words only.
+    pub guessed: Vec<bool>,
+    /// Per input line: the section it belongs to, when the export names
+    /// it on the line (a section cell, or a key that is a heading), and
+    /// whether the line's text opens with the heading's words and a colon
+    /// before the section's text.
+    pub sections: Vec<Option<(Section, bool)>>,
+}
+
+/// How many lines are looked at to recognize an export.
+const SNIFF_LINES: usize = 3;
+
+/// Reads `text` as an export, or `None` when it is none (the common case:
+/// only the first non-blank lines are looked at).
+pub(crate) fn decode(text: &str) -> Option<Export> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut first = super::split_lines(text).map(str::trim).filter(|l| !l.is_empty()).take(SNIFF_LINES);
+    let head = first.next()?;
+    if let Some(cells) = csv_header(head) {
+        let second = first.next()?;
+        return second.starts_with('"').then(|| read_csv(text, cells));
+    }
+    let shaped = |l: &str| l == "{" || l.starts_with("//") || json_pair(l).is_some();
+    if shaped(head) && first.next().is_some_and(shaped) && first.next().is_none_or(shaped) {
+        // one line at least holds a key and a value
+        if super::split_lines(text).take(SNIFF_LINES + 2).any(|l| json_pair(l.trim()).is_some()) {
+            return Some(read_json(text));
+        }
+    }
+    None
+}
+
+/// The separator of a CSV header row of two to four short quoted cells
+/// (`"Section","Field","Value"`), or `None`.
+fn csv_header(line: &str) -> Option<u8> {
+    for sep in [b',', b'\t', b';'] {
+        let (cells, open) = csv_cells(line, sep);
+        let all_quoted = line.split(char::from(sep)).all(|c| {
+            let c = c.trim();
+            c.len() >= 2 && c.starts_with('"') && c.ends_with('"')
+        });
+        if !open
+            && all_quoted
+            && (2..=4).contains(&cells.len())
+            && cells.iter().all(|c| !c.is_empty() && c.len() <= 40 && !c.contains(':'))
+            && line.starts_with('"')
+        {
+            return Some(sep);
+        }
+    }
+    None
+}
+
+/// The cells of a CSV line, decoded (doubled quotes undone); `true` when
+/// the last cell's quote is still open at the end of the line.
+fn csv_cells(line: &str, sep: u8) -> (Vec<String>, bool) {
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut in_quotes = false;
+    let mut chars = line.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if in_quotes {
+            if c == '"' {
+                if chars.peek().is_some_and(|&(_, n)| n == '"') {
+                    chars.next();
+                    cur.push('"');
+                } else {
+                    in_quotes = false;
+                }
+            } else {
+                cur.push(c);
+            }
+        } else if c == '"' && cur.trim().is_empty() && !quoted {
+            cur.clear();
+            quoted = true;
+            in_quotes = true;
+        } else if c as u32 == u32::from(sep) {
+            cells.push(std::mem::take(&mut cur).trim().to_string());
+            quoted = false;
+        } else {
+            cur.push(c);
+        }
+    }
+    cells.push(cur.trim().to_string());
+    (cells, in_quotes)
+}
+
+/// The rest of a quoted cell that goes on over lines: its text on this
+/// line (decoded) and whether the cell closes here.
+fn csv_continued(line: &str) -> (String, bool) {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                out.push('"');
+            } else {
+                return (out, true);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    (out, false)
+}
+
+/// How a key or field name reads against the template tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Key {
+    /// A section heading (its text).
+    Heading(String, Section),
+    /// Words of the template's boilerplate (the note for supervisors): kept
+    /// before the value, which the boilerplate tables place.
+    Boilerplate(String),
+    /// A label; `guessed` when only its words matched; `part` when it is
+    /// a qualification's sub-label (Minimum, Desirable).
+    Label { text: String, guessed: bool, part: bool },
+    /// Nothing the tables know.
+    Unknown,
+}
+
+/// Reads a key: `_`, `.`, `-` and case folded away, then matched whole
+/// against the headings, then against the labels, then (a guess) as the
+/// opening words of a label, or a label's words with small words left out.
+fn read_key(key: &str) -> Key {
+    let words = fold(key);
+    if words.is_empty() {
+        return Key::Unknown;
+    }
+    if let Some(h) = HEADINGS.iter().find(|h| h.aliases.contains(&words.as_str())) {
+        return Key::Heading(h.aliases.first().copied().unwrap_or_default().to_uppercase(), h.section);
+    }
+    if BOILERPLATE.iter().any(|p| p.text == words) {
+        return Key::Boilerplate(capitalize(&words));
+    }
+    if let Some(h) = labels::at_start(&words, |_| true).filter(|h| h.value_start >= words.len() && !h.glued) {
+        let part = h.def.home == Home::QualBlock;
+        return Key::Label { text: capitalize(&words), guessed: false, part };
+    }
+    // a label shortened by the form builder: its first words, or its words
+    // without the small ones ("duration of assignment")
+    let want: Vec<&str> = words.split(' ').filter(|w| !SMALL_WORDS.contains(w)).collect();
+    for def in crate::template::LABELS {
+        for alias in def.aliases {
+            let have: Vec<&str> = alias.split(' ').filter(|w| !SMALL_WORDS.contains(w)).collect();
+            let prefix = want.len() >= 2 && have.len() > want.len() && have[..want.len()] == want[..];
+            if have == want || prefix {
+                return Key::Label { text: capitalize(alias), guessed: true, part: def.home == Home::QualBlock };
+            }
+        }
+    }
+    Key::Unknown
+}
+
+/// Words a form builder leaves out of a label's key.
+const SMALL_WORDS: &[&str] = &["of", "the", "and", "for", "by", "a", "to"];
+
+/// The words that end a key naming the sentence before a list (folded).
+const LEAD_IN_SUFFIXES: &[&str] = &["lead in", "leadin", "intro", "introduction text"];
+
+/// The key of a list's items, whose label is the one before it (folded).
+const ITEM_KEYS: &[&str] = &["items", "list", "values"];
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// A value with no label: the template's own text (its title, letterhead
+/// or boilerplate) or an identifier or a time stamp (no space) is layout;
+/// any other text is unplaced.
+fn unlabelled(value: &str, raw: &str) -> Out {
+    let folded = fold(value);
+    let template = LETTERHEAD.contains(&folded.as_str()) || BOILERPLATE.iter().any(|p| folded.starts_with(p.text));
+    if template {
+        Out::Layout(value.trim().to_string())
+    } else if !value.trim().contains(' ') {
+        Out::Layout(raw.trim().to_string())
+    } else {
+        Out::Unplaced(value.trim().to_string())
+    }
+}
+
+fn read_csv(text: &str, sep: u8) -> Export {
+    let mut lines = Vec::new();
+    let mut guessed = Vec::new();
+    let mut sections = Vec::new();
+    let mut open = false;
+    let mut header = true;
+    // the first line of the row being read
+    let mut row = Out::Blank;
+    for raw in super::split_lines(text) {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        if open {
+            let (t, closed) = csv_continued(raw);
+            open = !closed;
+            // the lines of a cell are what its row's first line is
+            lines.push(match &row {
+                _ if t.trim().is_empty() => Out::Blank,
+                Out::Layout(_) => Out::Layout(raw.trim().to_string()),
+                Out::Unplaced(_) => Out::Unplaced(t.trim().to_string()),
+                _ => Out::Text(t),
+            });
+            guessed.push(false);
+            sections.push(None);
+            continue;
+        }
+        sections.push(None);
+        if raw.trim().is_empty() {
+            lines.push(Out::Blank);
+            guessed.push(false);
+            continue;
+        }
+        let (cells, still_open) = csv_cells(raw, sep);
+        open = still_open;
+        if header {
+            header = false;
+            row = Out::Layout(String::new());
+            lines.push(Out::Layout(raw.trim().to_string()));
+            guessed.push(false);
+            continue;
+        }
+        let n = cells.len();
+        let value = cells.last().cloned().unwrap_or_default();
+        let field = match n {
+            0 | 1 => String::new(),
+            2 | 3 => cells[n - 2].clone(),
+            _ => format!("{} - {}", cells[n - 3], cells[n - 2]),
+        };
+        let (out, g, heading) = labelled(&field, &value, raw);
+        // a section cell that names a heading
+        let cell = (n >= 3).then(|| read_key(&cells[0])).and_then(|k| match k {
+            Key::Heading(_, s) => Some((s, false)),
+            _ => None,
+        });
+        if let Some(last) = sections.last_mut() {
+            *last = heading.map(|s| (s, true)).or(cell);
+        }
+        row = out.clone();
+        lines.push(out);
+        guessed.push(g);
+    }
+    Export { lines, guessed, sections }
+}
+
+/// A field named `field` holding `value`: `Label: value` (a `Label - Sub`
+/// name as `Label: Sub: value`), or the value alone; a field that names a
+/// section is `Heading: value`, and its section is returned.
+fn labelled(field: &str, value: &str, raw: &str) -> (Out, bool, Option<Section>) {
+    let (main, sub) = match field.split_once(" - ") {
+        Some((m, s)) if matches!(read_key(s), Key::Label { .. }) => (m, Some(s)),
+        _ => (field, None),
+    };
+    let sub = sub.map(|s| format!("{}: ", capitalize(&fold(s)))).unwrap_or_default();
+    match read_key(main) {
+        Key::Heading(h, s) => (Out::Text(format!("{}: {sub}{value}", capitalize(&h.to_lowercase()))), false, Some(s)),
+        Key::Label { text, guessed, .. } => (Out::Text(format!("{text}: {sub}{value}")), guessed, None),
+        Key::Boilerplate(text) => (Out::Text(format!("{text}: {value}")), false, None),
+        Key::Unknown if value.trim().is_empty() => (Out::Layout(raw.trim().to_string()), false, None),
+        Key::Unknown => (unlabelled(value, raw), false, None),
+    }
+}
+
+/// The key and the rest of a `"key": rest` line, or `None`.
+fn json_pair(line: &str) -> Option<(String, &str)> {
+    let t = line.trim_start_matches([' ', '\t', '{', ',']).trim_start();
+    let (key, rest) = json_string(t)?;
+    let rest = rest.trim_start().strip_prefix(':')?;
+    Some((key, rest.trim_start()))
+}
+
+/// A JSON string at the start of `s`, decoded, and what follows it.
+fn json_string(s: &str) -> Option<(String, &str)> {
+    let body = s.strip_prefix('"')?;
+    let mut out = String::new();
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, &body[i + 1..])),
+            '\\' => match chars.next()?.1 {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => {}
+                'u' => {
+                    let hex: String = (0..4).filter_map(|_| chars.next().map(|x| x.1)).collect();
+                    let code = u32::from_str_radix(&hex, 16).ok()?;
+                    // a surrogate pair: the low half follows as its own escape
+                    if (0xD800..0xDC00).contains(&code) {
+                        let rest = chars.as_str();
+                        let low = rest.strip_prefix("\\u").and_then(|r| r.get(..4));
+                        let low =
+                            low.and_then(|h| u32::from_str_radix(h, 16).ok()).filter(|l| (0xDC00..0xE000).contains(l));
+                        if let Some(l) = low {
+                            for _ in 0..6 {
+                                chars.next();
+                            }
+                            out.extend(char::from_u32(0x10000 + ((code - 0xD800) << 10) + (l - 0xDC00)));
+                        }
+                    } else {
+                        out.extend(char::from_u32(code));
+                    }
+                }
+                'b' | 'f' => out.push(' '),
+                other => out.push(other),
+            },
+            _ => out.push(c),
+        }
+    }
+    None
+}
+
+/// A decoded value's paragraphs (split at its line breaks).
+fn paragraphs(value: &str) -> Vec<String> {
+    value.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
+}
+
+fn read_json(text: &str) -> Export {
+    let mut lines = Vec::new();
+    let mut guessed = Vec::new();
+    // the label the open list or object belongs to (its text), and whether
+    // each open object is a labelled one (its keys are the label's parts)
+    let mut stack: Vec<Option<String>> = Vec::new();
+    let mut last_label: Option<String> = None;
+    let mut sections = Vec::new();
+    for raw in super::split_lines(text) {
+        let t = raw.trim().trim_start_matches('\u{feff}');
+        let (out, g, s) = json_line(t, &mut stack, &mut last_label);
+        lines.push(out);
+        guessed.push(g);
+        sections.push(s.map(|s| (s, true)));
+    }
+    Export { lines, guessed, sections }
+}
+
+/// One line of a JSON-like dump, whether its key was a guess, and the
+/// section whose heading opens it before its text.
+fn json_line(
+    t: &str,
+    stack: &mut Vec<Option<String>>,
+    last_label: &mut Option<String>,
+) -> (Out, bool, Option<Section>) {
+    let (out, guessed) = json_line_inner(t, stack, last_label);
+    // a key that names a section, with the section's text after it
+    let texted = matches!(&out, Out::Text(x) if x.contains(": ")) || matches!(out, Out::Paragraphs(_));
+    let section = json_pair(t).filter(|_| texted).and_then(|(key, rest)| match read_key(&key) {
+        Key::Heading(_, s) if !rest.starts_with(['{', '[']) => Some(s),
+        _ => None,
+    });
+    (out, guessed, section)
+}
+
+fn json_line_inner(t: &str, stack: &mut Vec<Option<String>>, last_label: &mut Option<String>) -> (Out, bool) {
+    if t.is_empty() {
+        return (Out::Blank, false);
+    }
+    if t.starts_with("//") || t.starts_with('#') {
+        return (Out::Layout(t.to_string()), false);
+    }
+    let closes = t.bytes().filter(|&b| b == b'}' || b == b']').count();
+    let opens_only = |s: &str| s.bytes().all(|b| matches!(b, b'{' | b'}' | b'[' | b']' | b',' | b' '));
+    if opens_only(t) {
+        for _ in 0..closes {
+            stack.pop();
+        }
+        if t.contains('{') || t.contains('[') {
+            stack.push(None);
+        }
+        return (Out::Layout(t.to_string()), false);
+    }
+    // an array item
+    if t.starts_with('"') && json_pair(t).is_none() {
+        let value = json_string(t).map(|(v, _)| v).unwrap_or_default();
+        pop_closed(t, stack);
+        let p = paragraphs(&value);
+        return match p.len() {
+            0 => (Out::Layout(t.to_string()), false),
+            1 => (Out::Text(format!("- {}", p[0])), false),
+            _ => (Out::Paragraphs(p.into_iter().map(|s| format!("- {s}")).collect()), false),
+        };
+    }
+    let Some((key, mut rest)) = json_pair(t) else {
+        return (Out::Layout(t.to_string()), false);
+    };
+    // the key's text, with a parent's label before it ("Education: Minimum")
+    let mut prefix = String::new();
+    let mut key = key;
+    let mut guess = false;
+    // an object opened on this line with its first pair: the key is a label
+    // of its own and the pair its part
+    if let Some(inner) = rest.strip_prefix('{').map(str::trim_start).filter(|r| r.starts_with('"')) {
+        if let Some((k2, r2)) = json_pair(inner) {
+            match read_key(&key) {
+                Key::Label { text, guessed, .. } => {
+                    prefix = format!("{text}: ");
+                    guess |= guessed;
+                    *last_label = Some(text.clone());
+                    stack.push(Some(text));
+                }
+                _ => stack.push(None),
+            }
+            key = k2;
+            rest = r2;
+        }
+    }
+    // the labelled object the key is a part of (one opened on this line too)
+    let parent = stack.last().cloned().flatten();
+    let folded = fold(&key);
+    // a lead-in under its own key: the label of the rest of the key
+    let lead = LEAD_IN_SUFFIXES.iter().find_map(|s| {
+        if folded == *s {
+            Some(String::new())
+        } else {
+            folded.strip_suffix(s).map(|k| k.trim_end().to_string())
+        }
+    });
+    let kind = match &lead {
+        Some(k) if k.is_empty() => Key::Unknown,
+        Some(k) => read_key(k),
+        None => read_key(&folded),
+    };
+    let is_lead = lead.is_some();
+    // a part of a labelled object that is no sub-label ("name", "email"
+    // under the supervisor): its value alone, a line of the label's value
+    let part_value = parent.is_some() && !matches!(kind, Key::Label { part: true, .. });
+    let label = match (&kind, part_value) {
+        (_, true) => None,
+        (Key::Label { text, guessed, .. }, _) => {
+            guess |= guessed;
+            Some(text.clone())
+        }
+        (Key::Heading(h, _), _) => Some(capitalize(&h.to_lowercase())),
+        (Key::Boilerplate(b), _) => Some(b.clone()),
+        _ => None,
+    };
+    if let (Key::Heading(h, _), true) = (&kind, rest.starts_with('{')) {
+        *last_label = None;
+        stack.push(None);
+        return (Out::Text(h.clone()), false);
+    }
+    if rest.starts_with('{') || rest.starts_with('[') {
+        let empty = rest.starts_with("[]") || rest.starts_with("{}");
+        if empty {
+            return (Out::Layout(t.to_string()), false);
+        }
+        // an object or a list opens: a heading, a label, or the items of
+        // the label just read (`"key_outputs": [` after its lead-in)
+        let same = label.is_some() && *last_label == label;
+        let items = ITEM_KEYS.contains(&folded.as_str());
+        let out = match &label {
+            _ if same || items => Out::Layout(t.to_string()),
+            Some(l) => Out::Text(format!("{prefix}{l}:")),
+            None => Out::Layout(t.to_string()),
+        };
+        *last_label = label.clone().or(last_label.take());
+        stack.push(label);
+        return (out, guess);
+    }
+    let value = json_string(rest).map(|(v, _)| v);
+    pop_closed(rest, stack);
+    let Some(value) = value else {
+        // a number, a boolean or null
+        let v = rest.trim_end_matches([',', '}', ']', ' ']);
+        return match label {
+            Some(l) => (Out::Text(format!("{prefix}{l}: {v}")), guess),
+            None => (Out::Layout(t.to_string()), false),
+        };
+    };
+    let mut paras = paragraphs(&value);
+    if paras.is_empty() {
+        return (Out::Layout(t.to_string()), false);
+    }
+    match &label {
+        Some(l) => {
+            paras[0] = format!("{prefix}{l}: {}", paras[0]);
+            *last_label = Some(l.clone());
+        }
+        None if !prefix.is_empty() => paras[0] = format!("{prefix}{}", paras[0]),
+        None if part_value => {}
+        None if !is_lead => return (unlabelled(&paras.join(" "), t), false),
+        None => {}
+    }
+    let out = if paras.len() == 1 { Out::Text(paras.remove(0)) } else { Out::Paragraphs(paras) };
+    (out, guess)
+}
+
+/// Pops the objects and lists closed after a value (`... },`).
+fn pop_closed(rest: &str, stack: &mut Vec<Option<String>>) {
+    // what follows the value's closing quote
+    let tail = json_string(rest.trim_start()).map_or(rest, |(_, r)| r);
+    for _ in tail.bytes().filter(|&b| b == b'}' || b == b']') {
+        stack.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(e: &Export) -> Vec<String> {
+        e.lines
+            .iter()
+            .map(|o| match o {
+                Out::Text(t) => t.clone(),
+                Out::Paragraphs(p) => p.join(" / "),
+                Out::Layout(t) => format!("[{t}]"),
+                Out::Unplaced(t) => format!("?{t}"),
+                Out::Blank => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn detection() {
+        assert!(decode("\"Field\",\"Value\"\n\"Grade\",\"P2\"\n").is_some());
+        assert!(decode("\u{feff}\"Section\";\"Field\";\"Value\"\r\n\"\";\"Grade\";\"P2\"\r\n").is_some());
+        assert!(decode("{\n  \"grade\": \"P2\",\n  \"title\": \"x\"\n}\n").is_some());
+        assert!(decode("// dump\n{\n  \"grade\": \"P2\"\n}\n").is_some());
+        // a plain form, a quoted sentence, a lone brace in prose: no export
+        assert!(decode("GENERAL INFORMATION\nGrade: P2\n").is_none());
+        assert!(decode("\"Decent work for all\", she said.\nGrade: P2\n").is_none());
+        assert!(decode("\"Title\": Junior Professional Officer\nGrade: P2\n").is_none());
+        assert!(decode("{\nGrade: P2\n}\n").is_none());
+        assert!(decode("").is_none());
+    }
+
+    #[test]
+    fn csv_rows_become_labels_and_values_line_for_line() {
+        let text = "\"Section\",\"Field\",\"Value\"\r\n\
+\"GENERAL INFORMATION\",\"Grade\",\"P2\"\r\n\
+\"QUALIFICATIONS AND EXPERIENCE\",\"Languages - Minimum\",\"Fluent \"\"plain\"\" English.\"\r\n\
+\"INTRODUCTION\",\"Introduction\",\"First.\n\nSecond, with a \"\"quote\"\".\"\r\n\
+\"\",\"Exported\",\"2024-01-01\"\r\n";
+        let e = decode(text).expect("csv");
+        assert_eq!(
+            texts(&e),
+            [
+                "[\"Section\",\"Field\",\"Value\"]",
+                "Grade: P2",
+                "Languages: Minimum: Fluent \"plain\" English.",
+                "Introduction: First.",
+                "",
+                "Second, with a \"quote\".",
+                "[\"\",\"Exported\",\"2024-01-01\"]",
+                "",
+            ]
+        );
+        assert_eq!(e.lines.len(), super::super::split_lines(text).count());
+        assert_eq!(e.sections[1], Some((Section::General, false)));
+        assert_eq!(e.sections[3], Some((Section::Introduction, true)));
+        assert_eq!(e.sections[5], None);
+    }
+
+    #[test]
+    fn json_keys_escapes_arrays_and_objects() {
+        let text = r#"{
+  "duty_station": "Gen\u00e8ve",
+  "supervision": {
+    "direct_supervision_by": { "name": "A. Person",
+      "email": "a@example.org" },
+    "content_and_methodology": "One.\n\nTwo \"quoted\" \\ end.",
+  },
+  "skills_required_for_the_assignment": { "minimum": "Writing.",
+    "desirable": "Drawing." },
+  "key_outputs_lead_in": "The JPO will deliver:",
+  "key_outputs": [
+    "A report.",
+  ],
+  "stamp": "2024-01-01T00:00:00Z",
+  "free_text": "Words that no label names.",
+}"#;
+        let e = decode(text).expect("json");
+        assert_eq!(
+            texts(&e),
+            [
+                "[{]",
+                "Duty station: Genève",
+                "SUPERVISION",
+                "Direct supervision by: A. Person",
+                "a@example.org",
+                "Content and methodology of supervision: One. / Two \"quoted\" \\ end.",
+                "[},]",
+                "Skills required for the assignment: Minimum: Writing.",
+                "Desirable: Drawing.",
+                "Key outputs: The JPO will deliver:",
+                "[\"key_outputs\": []",
+                "- A report.",
+                "[],]",
+                "[\"stamp\": \"2024-01-01T00:00:00Z\",]",
+                "?Words that no label names.",
+                "[}]",
+            ]
+        );
+        // the shortened methodology key is a guess; the others are not
+        assert_eq!(e.guessed.iter().filter(|&&g| g).count(), 1);
+        assert!(e.guessed[5]);
+    }
+
+    #[test]
+    fn keys_read_as_words() {
+        assert!(matches!(read_key("duty_station"), Key::Label { guessed: false, .. }));
+        assert!(matches!(read_key("background.information"), Key::Heading(_, Section::Background)));
+        assert!(matches!(read_key("duration_of_assignment"), Key::Label { .. }));
+        assert!(matches!(read_key("minimum"), Key::Label { part: true, .. }));
+        assert_eq!(read_key("form_id"), Key::Unknown);
+        assert_eq!(read_key("__"), Key::Unknown);
+    }
+
+    #[test]
+    fn broken_input_never_panics() {
+        for t in [
+            "\"a\",\"b\"\n\"x",
+            "{\n\"k\": \"\\u12",
+            "{\n\"k\": \"\\ud800\\u0041\"\n",
+            "{\n\"k\": [\n\"\\",
+            "\"a\",\"b\"\n\"\"\"\n",
+        ] {
+            let _ = decode(t);
+        }
+    }
+}
