@@ -22,8 +22,11 @@ const PAGE_EDGE_LINES: usize = 3;
 /// page breaks with no text between them cost linear time.
 const PAGE_EDGE_WINDOW: usize = 12;
 
-/// The longest line that can be a running header or footer.
-const MAX_RUNNING_CHARS: usize = 100;
+/// The longest line (in bytes) that can be a running header or footer: a
+/// header may hold a long post title ("Vacancy proposal – Junior
+/// Professional Officer in ... and Digital Tools"); repeating at the page
+/// edges is what tells it from prose.
+const MAX_RUNNING_CHARS: usize = 160;
 
 /// The fewest page edges a line must repeat on to be taken for a running
 /// header or footer.
@@ -256,5 +259,12 @@ mod tests {
         .collect();
         let r = running_lines(&lines, &numbered(&lines));
         assert_eq!(r, vec![false, true, true, false, true, true, false]);
+        // a header holding a long post title, past 100 bytes
+        let long =
+            "Vacancy proposal – Junior Professional Officer in Occupational Safety and Health Data and Digital Tools";
+        assert!(long.len() > 100);
+        let lines = vec![mk(long, false), mk("Body one", false), mk(long, true), mk("Body two", false)];
+        let r = running_lines(&lines, &numbered(&lines));
+        assert_eq!(r, vec![true, false, true, false]);
     }
 }
