@@ -99,6 +99,10 @@ pub(crate) struct Ctx<'a> {
     residue: RefCell<Vec<RawResidue>>,
     /// The text is hard-wrapped (see [`reflow::is_wrapped`]).
     wrapped: bool,
+    /// Per line: form text the segmenter sent to residue as boilerplate
+    /// (page headers and footers, headings), which a word broken by a
+    /// hyphen may be split around ([`Vocabulary::from_texts`]).
+    furniture: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -115,7 +119,7 @@ impl<'a> Ctx<'a> {
         } else {
             reflow::is_wrapped(text_lines.map(|l| l.text.as_str()))
         };
-        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()), wrapped }
+        Ctx { lines, vocab: OnceCell::new(), residue: RefCell::new(Vec::new()), wrapped, furniture: Vec::new() }
     }
 
     /// The text of a part.
@@ -143,6 +147,25 @@ impl<'a> Ctx<'a> {
             }
         }
         f
+    }
+
+    /// Marks the lines of the segmenter's boilerplate residue (see
+    /// [`Ctx::furniture`]), in one sweep over the ranges sorted.
+    fn mark_furniture(&mut self, residue: &[RawResidue]) {
+        let mut ranges: Vec<(u32, u32)> =
+            residue.iter().filter(|r| r.kind == ResidueKind::Boilerplate).map(|r| (r.first, r.last)).collect();
+        ranges.sort_unstable();
+        let mut k = 0;
+        self.furniture = self
+            .lines
+            .iter()
+            .map(|l| {
+                while k < ranges.len() && ranges[k].1 < l.no {
+                    k += 1;
+                }
+                ranges[k..].iter().take_while(|r| r.0 <= l.no).any(|r| r.1 >= l.no)
+            })
+            .collect();
     }
 
     /// The input line range of a field.
@@ -183,7 +206,14 @@ impl<'a> Ctx<'a> {
         let needs_vocab = pieces.iter().any(|p| p.text.ends_with('-'));
         let layout = Layout { wrapped: self.wrapped, list };
         let (paras, notes) = if needs_vocab {
-            let vocab = self.vocab.get_or_init(|| Vocabulary::from_texts(self.lines.iter().map(|l| l.text.as_str())));
+            let vocab = self.vocab.get_or_init(|| {
+                Vocabulary::from_texts(
+                    self.lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| (l.text.as_str(), self.furniture.get(i).copied().unwrap_or(false))),
+                )
+            });
             reflow::build(&pieces, layout, &|w| vocab.contains(w))
         } else {
             reflow::build(&pieces, layout, &|_| false)
@@ -343,7 +373,8 @@ pub(crate) enum Block {
 /// extractors' own (repeated paragraphs) in it, not yet checked for lines
 /// that no field or residue entry covers.
 pub(crate) fn extract(lines: &[Line], c: Collected, source: Source) -> Vacancy {
-    let ctx = Ctx::new(lines);
+    let mut ctx = Ctx::new(lines);
+    ctx.mark_furniture(&c.residue);
     let acc = |id: FieldId| &c.fields[id as usize];
     let block = |id: FieldId| ctx.block(acc(id));
     let form = form::form_values(&ctx, &c);

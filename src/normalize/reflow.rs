@@ -182,14 +182,16 @@ pub(crate) struct Vocabulary {
 impl Vocabulary {
     /// Collects the words (and hyphenated compounds) of `texts`. The first
     /// word of a line that follows a line ending in a hyphen is not
-    /// counted: it may be the tail of a broken word, not evidence.
-    pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Self {
+    /// counted: it may be the tail of a broken word, not evidence. A text
+    /// marked as furniture (a page header between "poli-" and "cies.")
+    /// does not end that: the line after it is still the tail's.
+    pub(crate) fn from_texts<'a>(texts: impl Iterator<Item = (&'a str, bool)> + Clone) -> Self {
         // about one distinct word per 16 bytes of prose: sized once, not
         // rehashed as it grows
-        let bytes: usize = texts.clone().map(str::len).sum();
+        let bytes: usize = texts.clone().map(|(t, _)| t.len()).sum();
         let mut words = HashSet::with_capacity_and_hasher(bytes / 16, Default::default());
         let mut after_hyphen = false;
-        for t in texts {
+        for (t, furniture) in texts {
             let mut first = true;
             let mut add = |w: &str| {
                 let w = w.trim_matches('-');
@@ -207,7 +209,9 @@ impl Vocabulary {
             } else {
                 t.split(|c: char| !(c.is_alphanumeric() || c == '-')).for_each(&mut add);
             }
-            after_hyphen = t.ends_with('-');
+            if !furniture {
+                after_hyphen = t.ends_with('-');
+            }
         }
         Vocabulary { words }
     }
@@ -434,7 +438,7 @@ mod tests {
     fn vocabulary_knows_words_in_any_case_and_only_those() {
         let long = "Internationalisation".repeat(4); // past the stack buffer
         let text = format!("Socio-economic Policies of {long}\nresponsi-\nbilities Ünïcode");
-        let v = Vocabulary::from_texts(text.lines());
+        let v = Vocabulary::from_texts(text.lines().map(|t| (t, false)));
         for w in ["policies", "POLICIES", "Policies", "socio-economic", "SOCIO-ECONOMIC", "ünïcode", "ÜNÏCODE"] {
             assert!(v.contains(w), "{w}");
         }
@@ -444,6 +448,12 @@ mod tests {
         for w in ["of", "economic", "bilities", "responsibilities", "polic"] {
             assert!(!v.contains(w), "{w}");
         }
+        // a page header between the halves of a broken word does not make
+        // the tail a word of the document
+        let lines = [("social poli-", false), ("Vacancy proposal - Post 1", true), ("cies and more", false)];
+        let v = Vocabulary::from_texts(lines.into_iter());
+        assert!(!v.contains("cies"));
+        assert!(v.contains("more"));
         // one key for one word whichever path folds it
         assert_eq!(word_key("ABC"), word_key("abc"));
         assert_eq!(word_key(&long), word_key(&long.to_lowercase()));
@@ -456,7 +466,7 @@ mod tests {
     fn texts(pieces: &[Piece<'_>], vocab: &[&str]) -> Vec<String> {
         // the document's vocabulary holds the pieces themselves too
         let v = Vocabulary::from_texts(
-            vocab.iter().copied().chain(std::iter::once("")).chain(pieces.iter().map(|p| p.text)),
+            vocab.iter().copied().chain(std::iter::once("")).chain(pieces.iter().map(|p| p.text)).map(|t| (t, false)),
         );
         build(pieces, WRAPPED, &|w| v.contains(w)).0.into_iter().map(|p| p.text).collect()
     }
