@@ -103,6 +103,10 @@ pub enum Flag {
     /// are left in the value ("Senior Actuary, [[ ]{.underline}]"): where
     /// the value ends is a guess.
     MarkupLeft,
+    /// A form row's value holds the opening words of another form label
+    /// ("Lima, Peru Duration of the 12 months"): it ran into a label that
+    /// was not split off, so where it ends is a guess.
+    LabelInValue,
 }
 
 impl Flag {
@@ -129,6 +133,7 @@ impl Flag {
             Flag::OcrRepaired => "ocr_repaired",
             Flag::LabelGlued => "label_glued",
             Flag::MarkupLeft => "markup_left",
+            Flag::LabelInValue => "label_in_value",
         }
     }
 }

@@ -604,6 +604,14 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "a form value that ran into a label it did not split off is a guess",
+        "GENERAL INFORMATION\nTitle: JPO in statistics\nDuty station: Lima, Peru Duration of the 12 months, renewable\n",
+        duty_station,
+        Some("Lima, Peru Duration of the 12 months, renewable"),
+        Confidence::Medium,
+        &[Flag::LabelInValue],
+    ),
+    (
         "list items one per line, ending with semicolons",
         "DUTIES AND RESPONSIBILITIES\n\nThe JPO will contribute to the following key outputs:\n\nA global overview of national activities;\nUpdated country profiles.\n",
         key_outputs,

@@ -112,6 +112,13 @@ pub(crate) fn form_values(ctx: &Ctx<'_>, c: &Collected) -> FormValues {
         if o.is_none() {
             *o = s;
         }
+        // "Lima, Peru Duration of the 12 months": the value ran into a
+        // label that was not split off (wrapped, or its columns interleaved)
+        if let Some(v) = o.as_mut() {
+            if labels::holds_form_label_opening(&crate::text::fold(&v.text)) {
+                v.flags.set(Flag::LabelInValue);
+            }
+        }
         // "Grade: TBD": the field is not filled in; its text is form text
         if let Some(v) = o.take_if(|v| super::unfilled(&v.text)) {
             if let Some([first, last]) = v.lines {

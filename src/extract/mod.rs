@@ -65,6 +65,7 @@ const MEDIUM_FLAGS: &[Flag] = &[
     Flag::OcrRepaired,
     Flag::LabelGlued,
     Flag::MarkupLeft,
+    Flag::LabelInValue,
 ];
 
 /// Flags that make a value a weak guess: confidence low.

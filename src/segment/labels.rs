@@ -81,6 +81,33 @@ pub(crate) fn holds_sub_label(value: &str) -> bool {
     })
 }
 
+/// The opening two words of every form-row label of two words or more
+/// ("duration of", "duty station", "department field"), folded, each with
+/// a space before and after.
+static FORM_LABEL_OPENINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = LABELS
+        .iter()
+        .filter(|d| d.glued)
+        .flat_map(|d| d.aliases.iter())
+        .filter_map(|a| {
+            let mut w = a.split(' ');
+            Some(format!(" {} {} ", w.next()?, w.next()?))
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+});
+
+/// Whether a form row's value holds, after its first word, the opening
+/// words of a form label ("Lima, Peru Duration of the 12 months"): a label
+/// the value ran into and that was not split off, so where the value ends
+/// is unknown. `folded` is the value folded.
+pub(crate) fn holds_form_label_opening(folded: &str) -> bool {
+    let padded = format!("{folded} ");
+    FORM_LABEL_OPENINGS.iter().any(|o| padded.find(o.as_str()).is_some_and(|at| at > 0))
+}
+
 /// Matches the start of a line against the label table. The label must be
 /// followed by a colon, or be the whole line.
 pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
@@ -408,6 +435,16 @@ mod tests {
 
     fn hit(text: &str) -> Option<(Label, &str)> {
         at_start(text, |_| true).map(|h| (h.def.label, &text[h.value_start..]))
+    }
+
+    #[test]
+    fn form_values_holding_a_label_opening() {
+        assert!(holds_form_label_opening("lima peru duration of the 12 months renewable assignment"));
+        assert!(holds_form_label_opening("p2 department field ilo decent work team"));
+        assert!(!holds_form_label_opening("lima peru"));
+        assert!(!holds_form_label_opening("junior professional officer in labour statistics"));
+        // at the start the label is the value's own, matched elsewhere
+        assert!(!holds_form_label_opening("duty station lima"));
     }
 
     #[test]

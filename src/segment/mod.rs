@@ -149,6 +149,7 @@ pub(crate) const ALL_FLAGS: &[Flag] = &[
     Flag::OcrRepaired,
     Flag::LabelGlued,
     Flag::MarkupLeft,
+    Flag::LabelInValue,
 ];
 
 /// A piece of a field's text: a whole line or the part of a line after a
