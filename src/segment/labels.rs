@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::template::{Home, LabelDef, Section, LABELS};
@@ -83,8 +84,8 @@ pub(crate) fn holds_sub_label(value: &str) -> bool {
 
 /// The opening two words of every form-row label of two words or more
 /// ("duration of", "duty station", "department field"), folded, each with
-/// a space before and after.
-static FORM_LABEL_OPENINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+/// a space before and after: one automaton finds them all in a pass.
+static FORM_LABEL_OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let mut v: Vec<String> = LABELS
         .iter()
         .filter(|d| d.glued)
@@ -96,7 +97,7 @@ static FORM_LABEL_OPENINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect();
     v.sort();
     v.dedup();
-    v
+    AhoCorasick::new(v).expect("valid openings")
 });
 
 /// Whether a form row's value holds, after its first word, the opening
@@ -105,7 +106,9 @@ static FORM_LABEL_OPENINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// is unknown. `folded` is the value folded.
 pub(crate) fn holds_form_label_opening(folded: &str) -> bool {
     let padded = format!("{folded} ");
-    FORM_LABEL_OPENINGS.iter().any(|o| padded.find(o.as_str()).is_some_and(|at| at > 0))
+    // overlapping: an opening at the start (the value's own label) must not
+    // hide one that shares its space
+    FORM_LABEL_OPENINGS.find_overlapping_iter(&padded).any(|m| m.start() > 0)
 }
 
 /// Matches the start of a line against the label table. The label must be
