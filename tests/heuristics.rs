@@ -612,6 +612,14 @@ const CASES: &[Case] = &[
         &[Flag::LabelInValue],
     ),
     (
+        "a unified diff is read as its new version",
+        "diff --git a/vp.txt b/vp.txt\n--- a/vp.txt\n+++ b/vp.txt\n@@ -1,14 +1,14 @@\n GENERAL INFORMATION\n \n-Title: JPO in rural roads\n+Title: JPO in employment-intensive investment\n Duty station: Harare, Zimbabwe\n-Grade: P1\n+Grade: P2\n \n INTRODUCTION\n \n The office covers three countries.\n-It was opened in 1990.\n \n BACKGROUND INFORMATION\n",
+        title,
+        Some("JPO in employment-intensive investment"),
+        Confidence::High,
+        &[],
+    ),
+    (
         "list items one per line, ending with semicolons",
         "DUTIES AND RESPONSIBILITIES\n\nThe JPO will contribute to the following key outputs:\n\nA global overview of national activities;\nUpdated country profiles.\n",
         key_outputs,

@@ -10,6 +10,7 @@
 //! bodies decoded by [`qp`]), one line per input line.
 
 pub(crate) mod bullets;
+pub(crate) mod diff;
 pub(crate) mod export;
 pub(crate) mod html;
 pub(crate) mod markup;
@@ -123,11 +124,32 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A line of structure around the document (an e-mail's headers, a diff's
+/// removed lines): residue of `kind` with `text`, or a blank line when it
+/// has none.
+fn envelope_line(no: u32, kind: crate::record::ResidueKind, text: &str) -> Line {
+    if text.is_empty() {
+        return Line { no, ..Line::default() };
+    }
+    Line { no, text: text.to_string(), rule: true, markup_only: true, envelope: Some(kind), ..Line::default() }
+}
+
 /// Normalizes every line of `text`. `lossy` marks every line that holds a
 /// replacement character as repaired (the decoder replaced bytes there).
-/// An e-mail ([`mime::decode`]) is decoded first; its lines that are not
-/// content become [`Line::envelope`] lines.
+/// A unified diff ([`diff::decode`]) is read as its new version, and an
+/// e-mail ([`mime::decode`]) is decoded; their lines that are not content
+/// become [`Line::envelope`] lines.
 pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
+    if let Some(d) = diff::decode(text) {
+        // a diff's new version; its other lines are residue
+        let mut lines = normalize_text(&d.text, lossy);
+        for (line, e) in lines.iter_mut().zip(&d.envelope) {
+            if let Some((kind, text)) = e {
+                *line = envelope_line(line.no, *kind, text);
+            }
+        }
+        return lines;
+    }
     let Some(m) = mime::decode(text) else {
         return match export::decode(text) {
             Some(e) => normalize_export(&e, lossy),
@@ -140,20 +162,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     for i in 0..lines.len() {
         let no = lines[i].no;
         match m.envelope.get(i) {
-            Some(Some((kind, text))) => {
-                lines[i] = if text.is_empty() {
-                    Line { no, ..Line::default() }
-                } else {
-                    Line {
-                        no,
-                        text: text.clone(),
-                        rule: true,
-                        markup_only: true,
-                        envelope: Some(*kind),
-                        ..Line::default()
-                    }
-                };
-            }
+            Some(Some((kind, text))) => lines[i] = envelope_line(no, *kind, text),
             _ => {
                 // a line that goes on after a soft break does not start a
                 // list item: what looked like a marker is text
