@@ -151,22 +151,28 @@ impl<'a> Ctx<'a> {
     }
 
     /// Marks the lines of the segmenter's boilerplate residue (see
-    /// [`Ctx::furniture`]), in one sweep over the ranges sorted.
+    /// [`Ctx::furniture`]): each range adds one at its first line and takes
+    /// it off after its last, so one running sum covers them all, linear
+    /// in the lines and the ranges however they overlap.
     fn mark_furniture(&mut self, residue: &[RawResidue]) {
-        let mut ranges: Vec<(u32, u32)> =
-            residue.iter().filter(|r| r.kind == ResidueKind::Boilerplate).map(|r| (r.first, r.last)).collect();
-        ranges.sort_unstable();
-        let mut k = 0;
-        self.furniture = self
-            .lines
+        let max = self.lines.iter().map(|l| l.no as usize).max().unwrap_or(0);
+        let mut step = vec![0i32; max + 2];
+        for r in residue.iter().filter(|r| r.kind == ResidueKind::Boilerplate) {
+            let (first, last) = (r.first as usize, (r.last as usize).min(max));
+            if first <= last {
+                step[first] += 1;
+                step[last + 1] -= 1;
+            }
+        }
+        let mut depth = 0;
+        let covered: Vec<bool> = step
             .iter()
-            .map(|l| {
-                while k < ranges.len() && ranges[k].1 < l.no {
-                    k += 1;
-                }
-                ranges[k..].iter().take_while(|r| r.0 <= l.no).any(|r| r.1 >= l.no)
+            .map(|d| {
+                depth += d;
+                depth > 0
             })
             .collect();
+        self.furniture = self.lines.iter().map(|l| covered[l.no as usize]).collect();
     }
 
     /// The input line range of a field.
