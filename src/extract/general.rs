@@ -97,7 +97,8 @@ pub(crate) fn parse_duration(text: &str) -> Option<Duration> {
     } else {
         // number words: "one year", "eighteen months"
         for (word, n) in NUMBER_WORDS {
-            for &(unit, per) in DURATION_UNITS {
+            // the phrases are built only for the units the text holds
+            for &(unit, per) in DURATION_UNITS.iter().filter(|(unit, _)| folded.contains(unit)) {
                 let phrase = format!("{word} {unit}");
                 let hit = folded == phrase
                     || folded.starts_with(&format!("{phrase} "))

@@ -78,12 +78,9 @@ static ALIASES: LazyLock<Vec<Alias>> = LazyLock::new(|| {
     HEADINGS
         .iter()
         .flat_map(|h| {
-            h.aliases.iter().map(move |a| Alias {
-                section: h.section,
-                folded: a,
-                ocr: ocr_fold(a),
-                ocr_chars: ocr_fold(a).chars().count(),
-                upper: a.to_uppercase(),
+            h.aliases.iter().map(move |a| {
+                let ocr = ocr_fold(a);
+                Alias { section: h.section, folded: a, ocr_chars: ocr.chars().count(), ocr, upper: a.to_uppercase() }
             })
         })
         .collect()
