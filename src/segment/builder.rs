@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 use super::heading;
@@ -129,6 +129,7 @@ static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
         .start_kind(StartKind::Anchored)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(all.iter().map(|(p, _)| p.text))
         .expect("valid phrases");
     PhraseTable { automaton, meta: all.iter().map(|(_, k)| *k).collect() }
