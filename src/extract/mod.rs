@@ -258,12 +258,15 @@ impl<'a> Ctx<'a> {
         let mut flags = self.flags(acc);
         let paras = self.paragraphs(acc, kind == Block::List, &mut flags);
         let mut value: Vec<String> = Vec::with_capacity(paras.len());
-        let mut prev: Option<String> = None;
+        // the paragraph before, when it was a lead-in dropped from the value
+        // (else the value's last item is)
+        let mut dropped: Option<String> = None;
         for p in paras {
             if !p.text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            if prev.as_deref().is_some_and(|q| q.eq_ignore_ascii_case(&p.text)) {
+            let prev = dropped.as_deref().or(value.last().map(String::as_str));
+            if prev.is_some_and(|q| q.eq_ignore_ascii_case(&p.text)) {
                 flags.set(Flag::DuplicateRemoved);
                 self.residue.borrow_mut().push(RawResidue {
                     kind: ResidueKind::Duplicate,
@@ -277,11 +280,11 @@ impl<'a> Ctx<'a> {
                 let mut head = String::new();
                 fold_prefix_into(&p.text, LEAD_IN_BYTES, &mut head);
                 if drop_lead_ins.iter().any(|l| head.starts_with(l)) {
-                    prev = Some(p.text);
+                    dropped = Some(p.text);
                     continue;
                 }
             }
-            prev = Some(p.text.clone());
+            dropped = None;
             value.push(p.text);
         }
         if value.is_empty() {

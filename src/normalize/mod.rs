@@ -643,23 +643,28 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         }
         return line;
     }
-    let before_repairs = text.clone();
+    // whether a repair changed the text (a repair that finds nothing to do
+    // returns `None`; one that returns the same text changed nothing)
+    let mut changed = false;
     // a heading printed with every character twice (fake bold)
     let text = match repair::undouble_chars(&text) {
         Some(fixed) => {
             line.repaired = true;
+            changed |= fixed != text;
             fixed
         }
         None => text,
     };
     match repair::dedupe(&text) {
         Some(fixed) => {
+            changed |= fixed != text;
             line.text = fixed;
             line.repaired = true;
         }
         None => line.text = text,
     }
     if let Some(fixed) = ocr::repair(&line.text) {
+        changed |= fixed != line.text;
         line.text = fixed;
         line.ocr = true;
     }
@@ -668,16 +673,17 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
     // between its bytes ("Ã*•") hides it
     if !line.text.is_ascii() {
         if let Some(fixed) = crate::decode::repair_mojibake(&line.text) {
+            changed |= fixed != line.text;
             line.text = fixed;
             line.repaired = true;
         }
     }
     // removing markup can bring a combining mark next to a new base letter
-    unicode::nfc_in_place(&mut line.text);
+    changed |= unicode::nfc_in_place(&mut line.text);
     // a repair can make a list or heading marker of the line's start ("l2.
     // Capacity" read "12. Capacity", mojibake read back to "• "): it is read
     // as one, as reading the repaired line again would
-    if line.text != before_repairs {
+    if changed {
         let (b, h, rest) = leading_markers(&line.text);
         let rest = rest.trim_start();
         if rest.len() != line.text.len() && !rest.is_empty() {

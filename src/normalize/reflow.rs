@@ -205,7 +205,25 @@ impl Vocabulary {
                 }
             };
             if t.is_ascii() {
-                t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).for_each(&mut add);
+                // the same split over bytes: a run of letters, digits and
+                // hyphens is a word (a generic `split` by a char predicate
+                // decodes every char, and was most of this function's time)
+                let b = t.as_bytes();
+                let mut start = None;
+                for (i, &c) in b.iter().enumerate() {
+                    let word = c.is_ascii_alphanumeric() || c == b'-';
+                    match (word, start) {
+                        (true, None) => start = Some(i),
+                        (false, Some(s)) => {
+                            add(&t[s..i]);
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(s) = start {
+                    add(&t[s..]);
+                }
             } else {
                 t.split(|c: char| !(c.is_alphanumeric() || c == '-')).for_each(&mut add);
             }

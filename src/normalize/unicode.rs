@@ -134,12 +134,17 @@ fn c1_as_windows_1252(ch: char) -> Option<char> {
     decoded.chars().next().filter(|&c| c != ch)
 }
 
-/// Puts `s` in NFC, if it is not already (ASCII always is).
-pub(crate) fn nfc_in_place(s: &mut String) {
+/// Puts `s` in NFC, if it is not already (ASCII always is). Returns
+/// whether that changed it.
+pub(crate) fn nfc_in_place(s: &mut String) -> bool {
     if !s.is_ascii() && !is_nfc_yes(s) {
         let nfc: String = s.nfc().collect();
-        *s = nfc;
+        if nfc != *s {
+            *s = nfc;
+            return true;
+        }
     }
+    false
 }
 
 /// The third bytes of the characters led by `E2 80` that are starters the
