@@ -230,8 +230,21 @@ pub(crate) fn bounded_distance(a: &str, b: &str, bound: usize) -> Option<usize> 
         };
     }
     // counted before anything is allocated: most pairs differ in length
-    if a.chars().count().abs_diff(b.chars().count()) > bound {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na.abs_diff(nb) > bound {
         return None;
+    }
+    // the chars of short texts (every heading) on the stack
+    const STACK: usize = 64;
+    let (mut ca, mut cb) = (['\0'; STACK], ['\0'; STACK]);
+    if na <= STACK && nb <= STACK {
+        for (slot, c) in ca.iter_mut().zip(a.chars()) {
+            *slot = c;
+        }
+        for (slot, c) in cb.iter_mut().zip(b.chars()) {
+            *slot = c;
+        }
+        return bounded_distance_of(&ca[..na], &cb[..nb], bound);
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -242,22 +255,62 @@ fn bounded_distance_of<T: PartialEq>(a: &[T], b: &[T], bound: usize) -> Option<u
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // two rows of the table; short texts (every heading) on the stack
+    const STACK: usize = 64;
+    let n = b.len();
+    if n < STACK {
+        let mut rows = [[0usize; STACK]; 2];
+        let [prev, cur] = &mut rows;
+        banded_distance(a, b, bound, &mut prev[..=n], &mut cur[..=n])
+    } else {
+        banded_distance(a, b, bound, &mut vec![0; n + 1], &mut vec![0; n + 1])
+    }
+}
+
+/// The Levenshtein table of [`bounded_distance_of`] computed only in the
+/// band of cells within `bound` of its diagonal: a cell outside it holds a
+/// distance above `bound` (at least the difference of the prefixes'
+/// lengths), which is all the answer needs to know of it. `prev` and `cur`
+/// hold `b.len() + 1` cells each.
+fn banded_distance<T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    bound: usize,
+    prev: &mut [usize],
+    cur: &mut [usize],
+) -> Option<usize> {
+    let n = b.len();
+    // any distance above the bound, as one value
+    let over = bound + 1;
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j.min(over);
+    }
+    let (mut prev, mut cur) = (prev, cur);
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+        let row = i + 1;
+        // the band's columns in this row, at least 1 (column 0 is set apart)
+        let lo = row.saturating_sub(bound).max(1);
+        let hi = (row + bound).min(n);
+        cur[0] = row.min(over);
+        // the cell left of the band was written two rows ago
+        cur[lo - 1] = if lo == 1 { cur[0] } else { over };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
+            let cost = usize::from(*ca != b[j - 1]);
+            let d = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        // the cell right of the band, read by the next row
+        if hi < n {
+            cur[hi + 1] = over;
         }
         if row_min > bound {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let d = prev[b.len()];
+    let d = prev[n];
     (d <= bound).then_some(d)
 }
 
@@ -335,6 +388,42 @@ pub(crate) fn collapse_spaces(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// The whole Levenshtein table, as [`bounded_distance_of`] must agree.
+    fn full_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, cb) in b.iter().enumerate() {
+                cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn banded_distance_is_the_full_table_within_the_bound() {
+        use proptest::prelude::*;
+        let cfg = proptest::test_runner::Config { cases: 3000, ..Default::default() };
+        proptest::proptest!(cfg, |(a in "[abc ]{0,30}", b in "[abc ]{0,30}", bound in 0usize..5)| {
+            let full = full_distance(a.as_bytes(), b.as_bytes());
+            let want = (full <= bound).then_some(full);
+            prop_assert_eq!(bounded_distance(&a, &b, bound), want);
+        });
+        // chars, not bytes, on the path for text that is not ASCII
+        proptest::proptest!(cfg, |(a in "[aé ]{0,30}", b in "[aé ]{0,30}", bound in 0usize..5)| {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let full = full_distance(&ca, &cb);
+            prop_assert_eq!(bounded_distance(&a, &b, bound), (full <= bound).then_some(full));
+        });
+        // longer than the stack rows, and one row shorter than the other
+        let long_a = "duties and responsibilities ".repeat(4);
+        let long_b = long_a.replacen("duties", "dutties", 1);
+        assert_eq!(bounded_distance(&long_a, &long_b, 3), Some(1));
+        assert_eq!(bounded_distance("responsabilities", "responsibilities", 2), Some(1));
+        assert_eq!(bounded_distance("qualifications", "qualificatons", 0), None);
+    }
     use super::*;
 
     #[test]

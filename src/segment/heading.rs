@@ -71,6 +71,8 @@ struct Alias {
     ocr: String,
     /// The chars of `ocr`, so that most aliases are passed over on length.
     ocr_chars: usize,
+    /// How far a typo of it may be ([`distance_bound`] of its chars).
+    bound: usize,
     upper: String,
 }
 
@@ -80,7 +82,14 @@ static ALIASES: LazyLock<Vec<Alias>> = LazyLock::new(|| {
         .flat_map(|h| {
             h.aliases.iter().map(move |a| {
                 let ocr = ocr_fold(a);
-                Alias { section: h.section, folded: a, ocr_chars: ocr.chars().count(), ocr, upper: a.to_uppercase() }
+                Alias {
+                    section: h.section,
+                    folded: a,
+                    ocr_chars: ocr.chars().count(),
+                    bound: distance_bound(a.chars().count()),
+                    ocr,
+                    upper: a.to_uppercase(),
+                }
             })
         })
         .collect()
@@ -143,7 +152,7 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
     let mut best: Option<(usize, Section)> = None;
     let mut tie = false;
     for a in ALIASES.iter() {
-        let bound = distance_bound(a.folded.chars().count());
+        let bound = a.bound;
         // the distance is at least the difference in length
         if ocr_chars.abs_diff(a.ocr_chars) > bound {
             continue;
