@@ -361,9 +361,32 @@ fn is_collapsed(t: &str) -> bool {
     !unclean && !double_space
 }
 
+/// `s.trim()`, with no char decoded when both ends are printable ASCII
+/// (nearly every line): `str::trim` decodes a char at each end and looks
+/// it up, which the per-line stages paid several times per line.
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        [only] if only.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// `s.trim_start()`, with no char decoded when `s` starts with printable
+/// ASCII ([`trim`]).
+#[inline]
+pub(crate) fn trim_start(s: &str) -> &str {
+    if s.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
+        s
+    } else {
+        s.trim_start()
+    }
+}
+
 /// [`collapse_spaces`] that reuses `s` when it needs no change.
 pub(crate) fn collapse_spaces_owned(s: String) -> String {
-    if s.len() == s.trim().len() && is_collapsed(&s) {
+    if s.len() == trim(&s).len() && is_collapsed(&s) {
         s
     } else {
         collapse_spaces(&s)
@@ -372,7 +395,7 @@ pub(crate) fn collapse_spaces_owned(s: String) -> String {
 
 /// Collapses runs of whitespace into one space and trims.
 pub(crate) fn collapse_spaces(s: &str) -> String {
-    let t = s.trim();
+    let t = trim(s);
     if is_collapsed(t) {
         return t.to_string();
     }
@@ -388,6 +411,16 @@ pub(crate) fn collapse_spaces(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fast_trims_are_the_trims_of_std() {
+        for s in
+            ["", " ", "a", " a", "a ", "\u{a0}a\u{a0}", "é", " é ", "ab", "a\t", "\u{2003}x", "x\u{85}", "\x7f", "a b"]
+        {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
+    }
 
     /// The whole Levenshtein table, as [`bounded_distance_of`] must agree.
     fn full_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {

@@ -29,7 +29,7 @@ pub(crate) enum Bullet {
 /// A page number between dashes ("- 2 -", "– 12 –"): not a list item.
 fn is_dashed_number(line: &str) -> bool {
     let dash = |c: char| c == '-' || c == '–';
-    let Some(inner) = line.trim().strip_prefix(dash).and_then(|s| s.strip_suffix(dash)) else {
+    let Some(inner) = crate::text::trim(line).strip_prefix(dash).and_then(|s| s.strip_suffix(dash)) else {
         return false;
     };
     let n = inner.trim();
@@ -41,9 +41,9 @@ fn is_dashed_number(line: &str) -> bool {
 /// `(Some(_), "")`.
 pub(crate) fn split(line: &str) -> (Option<Bullet>, &str) {
     if is_dashed_number(line) {
-        return (None, line.trim_start());
+        return (None, crate::text::trim_start(line));
     }
-    let mut rest = line.trim_start();
+    let mut rest = crate::text::trim_start(line);
     let mut found = None;
     // every leading marker: "- 1. text", "• (a) text" (all of them, so that
     // normalizing is idempotent)

@@ -142,7 +142,7 @@ const MAX_MARKUP_PASSES: usize = 4;
 pub(crate) fn strip(line: &str) -> Stripped {
     let mut out = strip_once(line);
     for _ in 1..MAX_MARKUP_PASSES {
-        if !out.changed || out.rule || !may_have_markup(out.text.trim()) {
+        if !out.changed || out.rule || !may_have_markup(crate::text::trim(&out.text)) {
             break;
         }
         let next = strip_once(&out.text);
@@ -156,7 +156,7 @@ pub(crate) fn strip(line: &str) -> Stripped {
 
 fn strip_once(line: &str) -> Stripped {
     let mut out = Stripped::default();
-    let mut s = line.trim();
+    let mut s = crate::text::trim(line);
     if !may_have_markup(s) {
         out.text = s.to_string();
         return out;

@@ -529,7 +529,7 @@ fn fixed_width(text: &str) -> Option<usize> {
     let mut long: HashMap<usize, usize, foldhash::fast::RandomState> = HashMap::default();
     let mut non_blank = 0usize;
     for raw in split_lines(text) {
-        if raw.trim().is_empty() {
+        if crate::text::trim(raw).is_empty() {
             continue;
         }
         non_blank += 1;
@@ -585,7 +585,7 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         line.repaired = rep.repaired || (lossy && buf.contains('\u{FFFD}'));
         buf
     };
-    let trimmed = cleaned.trim();
+    let trimmed = crate::text::trim(cleaned);
     // e-mail quoting ("> > text"): the markers are layout
     let unquoted = strip_quote(trimmed);
     let quoted = unquoted.is_some();
@@ -614,7 +614,7 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
     }
     // markup may hide a marker: "*- item*", "**1.** item", "- **- item**",
     // and a list marker a heading marker: "**## - item**", "- ## - ## item"
-    let (bullet2, heading2, rest2) = leading_markers(stripped.text.trim());
+    let (bullet2, heading2, rest2) = leading_markers(crate::text::trim(&stripped.text));
     line.bullet = bullet.or(bullet2);
     line.md_heading |= heading2;
     let text = if rest2.len() == stripped.text.len() {

@@ -194,7 +194,7 @@ impl Vocabulary {
         for (t, furniture) in texts {
             let mut first = true;
             let mut add = |w: &str| {
-                let w = w.trim_matches('-');
+                let w = if w.starts_with('-') || w.ends_with('-') { w.trim_matches('-') } else { w };
                 if w.is_empty() {
                     return;
                 }
