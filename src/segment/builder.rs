@@ -15,7 +15,8 @@ use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
     Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
-    PLACEHOLDER_OPENERS, SUBMISSION_NOTES, WEB_CHROME, WEB_CHROME_SIGNS,
+    PLACEHOLDER_OPENERS, SUBMISSION_NOTES, SUPERVISOR_NAME_LABELS, SUPERVISOR_POSITION_LABELS, WEB_CHROME,
+    WEB_CHROME_SIGNS,
 };
 use crate::text::{fold_into, fold_prefix_into};
 
@@ -141,6 +142,38 @@ fn leading_bracket(text: &str) -> Option<usize> {
     let close = inner.find(']')?;
     // "[x](y)" is a link, "[]" nothing
     (close > 0 && !inner[close + 1..].starts_with('(')).then_some(close + 2)
+}
+
+/// Whether a bracket on a label's line holds template guidance: words in
+/// square brackets beside (or instead of) a form's answer ("Duty station:
+/// [City, Country]", "Grade: P2 [JPO posts are normally ...]") are the
+/// template's hint to the drafter, never the answer. A footnote mark
+/// (`[^1]`, `[12]`) or a ticked box (`[x]`) is not.
+fn is_label_bracket(inner: &str) -> bool {
+    !inner.starts_with('^') && inner.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2
+}
+
+/// A bracketed text that closes `text` after the value ("Employment Unit
+/// [Branch / Unit / Project ...]"): the byte offset of its `[`, when text
+/// stands before it. The bracket holds no other bracket.
+fn trailing_bracket(text: &str) -> Option<usize> {
+    let inner = text.strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    let ok = !inner[open + 1..].contains(']')
+        && is_label_bracket(&inner[open + 1..])
+        && text[..open].ends_with(char::is_whitespace)
+        && !text[..open].trim().is_empty();
+    ok.then_some(open)
+}
+
+/// The most bytes before the colon of a supervisor's sub-label.
+const MAX_SUB_LABEL_BYTES: usize = 24;
+
+/// Whether `text` opens with one of `labels` (folded) and its colon.
+fn opens_with_sub_label(text: &str, labels: &[&str]) -> bool {
+    let Some(colon) = text.bytes().take(MAX_SUB_LABEL_BYTES).position(|b| b == b':') else { return false };
+    let head = crate::text::fold(&text[..colon]);
+    labels.contains(&head.as_str())
 }
 
 /// Whether a bracketed text is template guidance: a guidance phrase, or a
@@ -964,7 +997,7 @@ impl<'a> Builder<'a> {
         // the template's placeholder left before the value ("Supervisor:
         // [Insert name, title ...] Ms. ..."): guidance, not value
         let guidance_end = leading_bracket(&text[value_start..value_end])
-            .filter(|&end| is_bracket_guidance(&text[value_start + 1..value_start + end - 1]));
+            .filter(|&end| is_label_bracket(&text[value_start + 1..value_start + end - 1]));
         let value_start = match guidance_end {
             Some(end) => {
                 let bracket = text[value_start..value_start + end].to_string();
@@ -996,7 +1029,19 @@ impl<'a> Builder<'a> {
         } else {
             value_start
         };
-        let guidance_end = guidance_end.or(sentence.then_some(0));
+        // guidance in brackets after a form's answer ("Grade: P2 [JPO posts
+        // are normally classified ...]"): the answer is what stands before it
+        let lines = self.lines;
+        let trailing = match FieldId::of_label(def.label) {
+            Some(id) if is_scalar(id) => trailing_bracket(&lines[i].text[value_start..value_end]),
+            _ => None,
+        };
+        if let Some(open) = trailing {
+            let t = &lines[i].text;
+            self.residue_text(ResidueKind::TemplateGuidance, i, t[value_start + open..value_end].to_string());
+            value_end = value_start + t[value_start..value_start + open].trim_end().len();
+        }
+        let guidance_end = guidance_end.or(sentence.then_some(0)).or(trailing);
         let text = &self.lines[i].text;
         let inline_flag = offset > 0 || next_label.is_some();
         let id = match def.label {
@@ -1083,7 +1128,11 @@ impl<'a> Builder<'a> {
         self.set_target(id, i);
         if guidance_end.is_some() {
             // the placeholder removed from this field's value
-            self.guidance_seen();
+            if is_scalar(id) {
+                self.out.acc(id).flags.set(Flag::TemplateGuidanceRemoved);
+            } else {
+                self.guidance_seen();
+            }
         }
         if inline_flag {
             self.out.acc(id).flags.set(Flag::InlineLabel);
@@ -1189,9 +1238,13 @@ impl<'a> Builder<'a> {
                 self.awaiting = true;
             }
         }
+        // a supervisor given as labelled lines with blank lines between
+        // ("Name: ..." / "Title: ..." / "E-mail: ..."): a position sub-label
+        // after the name's goes on with it
+        let sub_row = self.target == Some(FieldId::Supervisor) && self.blank && self.supervisor_sub_row(text);
         // a scalar value ends at a blank line, unless its label stood alone
         if let Some(t) = self.target {
-            if is_scalar(t) && self.blank && !self.awaiting {
+            if is_scalar(t) && self.blank && !self.awaiting && !sub_row {
                 self.target = None;
             }
         }
@@ -1229,6 +1282,15 @@ impl<'a> Builder<'a> {
         self.push_part(id, i, start, end);
         self.awaiting = false;
         self.blank = false;
+    }
+
+    /// Whether `text` is a position row of a supervisor given as labelled
+    /// rows ("Title: Senior Specialist"), under a first row that holds the
+    /// name's sub-label ("Name: Jane Doe").
+    fn supervisor_sub_row(&self, text: &str) -> bool {
+        let Some(first) = self.out.fields[FieldId::Supervisor as usize].parts.first() else { return false };
+        let first = &self.lines[first.line].text[first.start..first.end];
+        opens_with_sub_label(text, SUPERVISOR_POSITION_LABELS) && opens_with_sub_label(first, SUPERVISOR_NAME_LABELS)
     }
 
     /// The key-outputs lead-in may be wrapped ("... will contribute to the"
