@@ -147,10 +147,17 @@ fn leading_bracket(text: &str) -> Option<usize> {
 /// Whether a bracket on a label's line holds template guidance: words in
 /// square brackets beside (or instead of) a form's answer ("Duty station:
 /// [City, Country]", "Grade: P2 [JPO posts are normally ...]") are the
-/// template's hint to the drafter, never the answer. A footnote mark
-/// (`[^1]`, `[12]`) or a ticked box (`[x]`) is not.
+/// template's hint to the drafter, never the answer: words, with a space
+/// between them. A footnote mark (`[^1]`, `[12]`), a ticked box (`[x]`),
+/// an acronym (`[CO-Lima]`), an address or a link in brackets is not.
 fn is_label_bracket(inner: &str) -> bool {
-    !inner.starts_with('^') && inner.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2
+    let inner = inner.trim();
+    !inner.starts_with('^')
+        && inner.contains(' ')
+        && inner.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2
+        && !inner.contains('@')
+        && !inner.contains("://")
+        && !inner.contains("www.")
 }
 
 /// A bracketed text that closes `text` after the value ("Employment Unit
@@ -1397,6 +1404,31 @@ fn out_of_order(entered: &[Section]) -> Vec<Section> {
 mod tests {
     use super::*;
     use Section::*;
+
+    #[test]
+    fn label_brackets() {
+        for (inner, want) in [
+            ("City, Country", true),
+            ("JPO posts are normally classified at P2 level", true),
+            ("e.g. knowledge of specific software", true),
+            ("Branch / Unit / Project, with acronym where applicable", true),
+            ("^1", false),
+            ("12", false),
+            ("x", false),
+            ("CO-Lima", false),
+            ("TBC", false),
+            ("see doe@ilo.org", false),
+            ("see https://www.ilo.org/lima", false),
+            ("see www.ilo.org", false),
+        ] {
+            assert_eq!(is_label_bracket(inner), want, "{inner:?}");
+        }
+        assert_eq!(trailing_bracket("P2 [posts are at P2]"), Some(3));
+        assert_eq!(trailing_bracket("[City, Country]"), None);
+        assert_eq!(trailing_bracket("Jane Doe [doe@ilo.org]"), None);
+        assert_eq!(trailing_bracket("Unit [a] b]"), None);
+        assert_eq!(trailing_bracket("Unit[a b]"), None);
+    }
 
     #[test]
     fn footnote_lines() {
