@@ -66,6 +66,8 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "duties responsibilities",
             "duties and responsibility",
             "main duties and responsibilities",
+            // the older "Vacancy proposal for Associate Experts" revision
+            "duties",
             "funciones y responsabilidades",
             "deberes y responsabilidades",
             "fonctions et responsabilités",
@@ -80,6 +82,7 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "qualifications and experiences",
             "qualifications experience",
             "qualifications",
+            "required qualifications",
             "calificaciones y experiencia",
             "cualificaciones y experiencia",
             "qualifications et expérience",
@@ -106,6 +109,7 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "background information",
             "background informations",
             "background",
+            "information on the office",
             "información de antecedentes",
             "antecedentes",
             "informations de contexte",
@@ -179,7 +183,7 @@ pub(crate) struct LabelDef {
 pub(crate) const LABELS: &[LabelDef] = &[
     LabelDef {
         label: Label::PostNumber,
-        aliases: &["post number", "post no", "post n", "número de puesto", "numéro de poste"],
+        aliases: &["post number", "post no", "post n", "número de puesto", "numéro de poste", "numéro du poste"],
         home: Home::Header,
         inline: true,
         glued: true,
@@ -346,6 +350,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "how supervision will be carried out",
             "contenido y metodología de la supervisión",
             "contenu et méthodologie de la supervision",
+            "supervision content and method",
         ],
         home: Home::In(Section::Supervision),
         inline: false,
@@ -368,6 +373,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "education requirements",
             "educación",
             "formation académique",
+            "formation",
             "éducation",
         ],
         home: Home::In(Section::Qualifications),
@@ -443,6 +449,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "required",
             "mínimo",
             "requisitos mínimos",
+            "essential",
         ],
         home: Home::QualBlock,
         inline: true,
@@ -500,6 +507,7 @@ pub(crate) const KEY_OUTPUTS_LEAD_INS: &[&str] = &[
     "key outputs expected",
     "siguientes productos clave",
     "produits clés suivants",
+    "principaux résultats suivants",
 ];
 
 /// The lead-in sentence of the competencies list, left out of the value.
@@ -507,6 +515,7 @@ pub(crate) const COMPETENCIES_LEAD_INS: &[&str] = &[
     "the candidate is expected to demonstrate and be guided by ilo competencies",
     "expected to demonstrate and be guided by ilo competencies",
     "se espera que el candidato demuestre y se guíe por las competencias de la oit",
+    "the candidate should demonstrate the following ilo core competencies",
 ];
 
 /// Values that say a field has none ("Desirable: None", "N/A"): the whole
@@ -586,6 +595,14 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("proposition de vacance de poste"),
     p("l oit valorise la diversité"),
     p("l oit est un environnement sans fumée"),
+    p("l oit offre un environnement sans tabac"),
+    p("proposition de poste pour jeunes experts associés"),
+    p("modèle de description de poste"),
+    p("avertissement contre la fraude"),
+    p("l oit ne perçoit aucun frais"),
+    p("nous encourageons les candidatures"),
+    // the older "Associate Experts" revision
+    p("vacancy proposal for associate experts"),
 ];
 
 /// The navigation of a web page a form was copied from ("↑ Back to top",
@@ -623,6 +640,8 @@ pub(crate) const LETTERHEAD: &[&str] = &[
     "oficina internacional del trabajo",
     "organisation internationale du travail",
     "bureau international du travail",
+    "bureau",
+    "du travail",
     "oit",
     "international",
     "labour",
@@ -681,6 +700,7 @@ pub(crate) const GUIDANCE: &[Phrase] = &[
     p("please specify"),
     p("please indicate"),
     p("please list"),
+    p("all text in square brackets"),
 ];
 
 /// The first words of a template placeholder in square brackets ("[Insert

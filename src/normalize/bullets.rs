@@ -99,6 +99,15 @@ fn symbol(s: &str) -> Option<&str> {
         }
         return None;
     }
+    // the Wingdings bullet of a word processor's plain-text export, read as
+    // "§" ("§\tConduct research ..."); before a number it is a section sign
+    // ("§ 3 of the Act")
+    if first == '§' {
+        let tab = rest.starts_with('\t');
+        let r = rest.trim_start_matches([' ', '\t']);
+        let space_capital = rest.starts_with(' ') && r.starts_with(char::is_uppercase);
+        return (tab && !r.starts_with(|c: char| c.is_ascii_digit()) || space_capital).then_some(r);
+    }
     // a lower-case "o" used as a bullet glyph: "o Become familiar",
     // "o (1) Compile", "o general outline" (English has no word "o")
     if first == 'o' {
@@ -205,6 +214,12 @@ mod tests {
             ("o  (4) Contribute", Some(Number), "Contribute"),
             ("a. sentence", None, "a. sentence"),
             ("2024. A year", None, "2024. A year"),
+            ("§\tConduct research", Some(Symbol), "Conduct research"),
+            ("§\thttps://www.ilo.org", Some(Symbol), "https://www.ilo.org"),
+            ("§ Support the team", Some(Symbol), "Support the team"),
+            ("§ 3 of the Act", None, "§ 3 of the Act"),
+            ("§\t3 of the Act", None, "§\t3 of the Act"),
+            ("§ of the Act", None, "§ of the Act"),
         ];
         for (input, kind, rest) in cases {
             assert_eq!(split(input), (*kind, *rest), "{input:?}");

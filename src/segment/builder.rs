@@ -15,7 +15,8 @@ use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
     Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
-    PLACEHOLDER_OPENERS, SUBMISSION_NOTES, WEB_CHROME, WEB_CHROME_SIGNS,
+    PLACEHOLDER_OPENERS, SUBMISSION_NOTES, SUPERVISOR_NAME_LABELS, SUPERVISOR_POSITION_LABELS, WEB_CHROME,
+    WEB_CHROME_SIGNS,
 };
 use crate::text::{fold_into, fold_prefix_into};
 
@@ -142,6 +143,45 @@ fn leading_bracket(text: &str) -> Option<usize> {
     let close = inner.find(']')?;
     // "[x](y)" is a link, "[]" nothing
     (close > 0 && !inner[close + 1..].starts_with('(')).then_some(close + 2)
+}
+
+/// Whether a bracket on a label's line holds template guidance: words in
+/// square brackets beside (or instead of) a form's answer ("Duty station:
+/// [City, Country]", "Grade: P2 [JPO posts are normally ...]") are the
+/// template's hint to the drafter, never the answer: words, with a space
+/// between them. A footnote mark (`[^1]`, `[12]`), a ticked box (`[x]`),
+/// an acronym (`[CO-Lima]`), an address or a link in brackets is not.
+fn is_label_bracket(inner: &str) -> bool {
+    let inner = inner.trim();
+    !inner.starts_with('^')
+        && inner.contains(' ')
+        && inner.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2
+        && !inner.contains('@')
+        && !inner.contains("://")
+        && !inner.contains("www.")
+}
+
+/// A bracketed text that closes `text` after the value ("Employment Unit
+/// [Branch / Unit / Project ...]"): the byte offset of its `[`, when text
+/// stands before it. The bracket holds no other bracket.
+fn trailing_bracket(text: &str) -> Option<usize> {
+    let inner = text.strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    let ok = !inner[open + 1..].contains(']')
+        && is_label_bracket(&inner[open + 1..])
+        && text[..open].ends_with(char::is_whitespace)
+        && !text[..open].trim().is_empty();
+    ok.then_some(open)
+}
+
+/// The most bytes before the colon of a supervisor's sub-label.
+const MAX_SUB_LABEL_BYTES: usize = 24;
+
+/// Whether `text` opens with one of `labels` (folded) and its colon.
+fn opens_with_sub_label(text: &str, labels: &[&str]) -> bool {
+    let Some(colon) = text.bytes().take(MAX_SUB_LABEL_BYTES).position(|b| b == b':') else { return false };
+    let head = crate::text::fold(&text[..colon]);
+    labels.contains(&head.as_str())
 }
 
 /// Whether a bracketed text is template guidance: a guidance phrase, or a
@@ -965,7 +1005,7 @@ impl<'a> Builder<'a> {
         // the template's placeholder left before the value ("Supervisor:
         // [Insert name, title ...] Ms. ..."): guidance, not value
         let guidance_end = leading_bracket(&text[value_start..value_end])
-            .filter(|&end| is_bracket_guidance(&text[value_start + 1..value_start + end - 1]));
+            .filter(|&end| is_label_bracket(&text[value_start + 1..value_start + end - 1]));
         let value_start = match guidance_end {
             Some(end) => {
                 let bracket = text[value_start..value_start + end].to_string();
@@ -997,7 +1037,19 @@ impl<'a> Builder<'a> {
         } else {
             value_start
         };
-        let guidance_end = guidance_end.or(sentence.then_some(0));
+        // guidance in brackets after a form's answer ("Grade: P2 [JPO posts
+        // are normally classified ...]"): the answer is what stands before it
+        let lines = self.lines;
+        let trailing = match FieldId::of_label(def.label) {
+            Some(id) if is_scalar(id) => trailing_bracket(&lines[i].text[value_start..value_end]),
+            _ => None,
+        };
+        if let Some(open) = trailing {
+            let t = &lines[i].text;
+            self.residue_text(ResidueKind::TemplateGuidance, i, t[value_start + open..value_end].to_string());
+            value_end = value_start + t[value_start..value_start + open].trim_end().len();
+        }
+        let guidance_end = guidance_end.or(sentence.then_some(0)).or(trailing);
         let text = &self.lines[i].text;
         let inline_flag = offset > 0 || next_label.is_some();
         let id = match def.label {
@@ -1084,7 +1136,11 @@ impl<'a> Builder<'a> {
         self.set_target(id, i);
         if guidance_end.is_some() {
             // the placeholder removed from this field's value
-            self.guidance_seen();
+            if is_scalar(id) {
+                self.out.acc(id).flags.set(Flag::TemplateGuidanceRemoved);
+            } else {
+                self.guidance_seen();
+            }
         }
         if inline_flag {
             self.out.acc(id).flags.set(Flag::InlineLabel);
@@ -1190,9 +1246,13 @@ impl<'a> Builder<'a> {
                 self.awaiting = true;
             }
         }
+        // a supervisor given as labelled lines with blank lines between
+        // ("Name: ..." / "Title: ..." / "E-mail: ..."): a position sub-label
+        // after the name's goes on with it
+        let sub_row = self.target == Some(FieldId::Supervisor) && self.blank && self.supervisor_sub_row(text);
         // a scalar value ends at a blank line, unless its label stood alone
         if let Some(t) = self.target {
-            if is_scalar(t) && self.blank && !self.awaiting {
+            if is_scalar(t) && self.blank && !self.awaiting && !sub_row {
                 self.target = None;
             }
         }
@@ -1230,6 +1290,15 @@ impl<'a> Builder<'a> {
         self.push_part(id, i, start, end);
         self.awaiting = false;
         self.blank = false;
+    }
+
+    /// Whether `text` is a position row of a supervisor given as labelled
+    /// rows ("Title: Senior Specialist"), under a first row that holds the
+    /// name's sub-label ("Name: Jane Doe").
+    fn supervisor_sub_row(&self, text: &str) -> bool {
+        let Some(first) = self.out.fields[FieldId::Supervisor as usize].parts.first() else { return false };
+        let first = &self.lines[first.line].text[first.start..first.end];
+        opens_with_sub_label(text, SUPERVISOR_POSITION_LABELS) && opens_with_sub_label(first, SUPERVISOR_NAME_LABELS)
     }
 
     /// The key-outputs lead-in may be wrapped ("... will contribute to the"
@@ -1336,6 +1405,31 @@ fn out_of_order(entered: &[Section]) -> Vec<Section> {
 mod tests {
     use super::*;
     use Section::*;
+
+    #[test]
+    fn label_brackets() {
+        for (inner, want) in [
+            ("City, Country", true),
+            ("JPO posts are normally classified at P2 level", true),
+            ("e.g. knowledge of specific software", true),
+            ("Branch / Unit / Project, with acronym where applicable", true),
+            ("^1", false),
+            ("12", false),
+            ("x", false),
+            ("CO-Lima", false),
+            ("TBC", false),
+            ("see doe@ilo.org", false),
+            ("see https://www.ilo.org/lima", false),
+            ("see www.ilo.org", false),
+        ] {
+            assert_eq!(is_label_bracket(inner), want, "{inner:?}");
+        }
+        assert_eq!(trailing_bracket("P2 [posts are at P2]"), Some(3));
+        assert_eq!(trailing_bracket("[City, Country]"), None);
+        assert_eq!(trailing_bracket("Jane Doe [doe@ilo.org]"), None);
+        assert_eq!(trailing_bracket("Unit [a] b]"), None);
+        assert_eq!(trailing_bracket("Unit[a b]"), None);
+    }
 
     #[test]
     fn footnote_lines() {
