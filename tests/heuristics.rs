@@ -260,6 +260,38 @@ const CASES: &[Case] = &[
         &[Flag::LabelGlued],
     ),
     (
+        "two columns read a line each in turn: a label's words around its value's line",
+        "GENERAL INFORMATION\n\nTitle:\nJPO in statistics\nDuration of the\n6 months, renewable\nassignment:\nGrade:\nP2\n",
+        duration,
+        Some("6 true"),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "two columns read a line each in turn: a label over three lines, its value over two",
+        "SUPERVISION\n\nContent and\nWeekly reviews of the\nmethodology of\nwork plan.\nsupervision:\n\nINTRODUCTION\nText.\n",
+        methodology,
+        Some("Weekly reviews of the work plan."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "two columns read a line each in turn: a sub-label in the value's column",
+        "QUALIFICATIONS AND EXPERIENCE\n\nSkills required for\nMinimum: Sound drafting\nthe assignment:\nskills in French.\nDesirable: Knowledge of R.\n",
+        skills_min,
+        Some("Sound drafting skills in French."),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "two columns read a line each in turn: words that are no label's stay text",
+        "GENERAL INFORMATION\n\nGrade: P2\nDuration of the\nproject is long\nwork:\n",
+        duration,
+        None,
+        Confidence::None,
+        &[],
+    ),
+    (
         "two columns: a label wrapped in its column beside a sub-label",
         "QUALIFICATIONS AND EXPERIENCE\n\nWork experience:      Minimum:\n                      Three years in statistics.\n\nSkills required for the      Minimum:\nassignment:                  Sound drafting skills.\n                             Desirable:\n                             Knowledge of R.\n",
         skills_min,
@@ -833,6 +865,81 @@ fn grid_and_pipe_tables_read_as_a_form() {
     .chain(v.residue.iter().map(|r| r.lines))
     .collect();
     for (i, l) in GRID_FORM.lines().enumerate() {
+        let no = i as u32 + 1;
+        let covered = ranges.iter().any(|r| r[0] <= no && no <= r[1]);
+        assert!(l.trim().is_empty() || covered, "line {no} lost: {l:?}");
+    }
+}
+
+/// Bar tables: columns cut by `|` with no outer border, `====|====` under
+/// the header row, `----|----` between rows, labels wrapped in their
+/// column, a cell's paragraphs apart with a lone `|`, a qualification's
+/// sub-label after a dash (synthetic text in the shape of a plain-text
+/// export).
+const BAR_FORM: &str = "\
+GENERAL INFORMATION
+===================
+
+Field              | Value
+===================|==============================
+Duty station       | Nairobi,
+                   | Kenya
+-------------------|------------------------------
+Duration of the    | 9 months, renewable
+assignment         |
+-------------------|------------------------------
+
+SUPERVISION
+===========
+
+Field              | Value
+===================|==============================
+Content and        | Monthly reviews of the work
+methodology of     | plan.
+supervision        |
+                   |
+                   | Field visits every quarter.
+-------------------|------------------------------
+
+QUALIFICATIONS AND EXPERIENCE
+=============================
+
+ Field                | Value
+----------------------+---------------------------
+ Education – minimum  | A master's degree.
+ Languages – desirable | Some Swahili.
+";
+
+#[test]
+fn bar_tables_read_as_a_form() {
+    let v = parse_text(BAR_FORM);
+    let g = &v.general;
+    assert_eq!(g.duty_station.value.as_deref(), Some("Nairobi, Kenya"));
+    assert_eq!(g.duty_station.lines, Some([6, 7]));
+    let d = g.duration.value.as_ref().expect("duration");
+    assert_eq!((d.months, d.renewable), (9, true));
+    assert_eq!(g.duration.lines, Some([9, 10]));
+    let m = &v.supervision.methodology;
+    assert_eq!(
+        m.value.as_deref(),
+        Some(&["Monthly reviews of the work plan.".to_string(), "Field visits every quarter.".to_string()][..])
+    );
+    let q = &v.qualifications;
+    assert_eq!(q.education.minimum.value.as_deref(), Some(&["A master's degree.".to_string()][..]));
+    // a row whose bar a wide cell pushed out of its column
+    assert_eq!(q.languages.desirable.value.as_deref(), Some(&["Some Swahili.".to_string()][..]));
+    // the header rows and the rules are layout
+    for text in ["Field              | Value", "===================|=============================="] {
+        assert!(v.residue.iter().any(|r| r.text == text), "{text:?} not in {:?}", v.residue);
+    }
+    // nothing lost: every non-blank input line is in a field or residue
+    let ranges: Vec<[u32; 2]> =
+        [g.duty_station.lines, g.duration.lines, m.lines, q.education.minimum.lines, q.languages.desirable.lines]
+            .into_iter()
+            .flatten()
+            .chain(v.residue.iter().map(|r| r.lines))
+            .collect();
+    for (i, l) in BAR_FORM.lines().enumerate() {
         let no = i as u32 + 1;
         let covered = ranges.iter().any(|r| r[0] <= no && no <= r[1]);
         assert!(l.trim().is_empty() || covered, "line {no} lost: {l:?}");

@@ -372,7 +372,7 @@ fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
         tables.line(&mut lines, &mut line, (!html_line).then_some(raw), lossy, &mut buf);
         lines.push(line);
     }
-    tables.flush_row(&mut lines, lossy, &mut buf);
+    tables.flush_row(&mut lines, lossy, &mut buf, false);
     lines
 }
 
@@ -381,6 +381,13 @@ fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
 struct Tables<'t> {
     /// The column boundaries of the grid table being read.
     grid: Option<Vec<usize>>,
+    /// The column boundaries of the bar table being read (`====|====`,
+    /// [`table::bar_rule`]).
+    bar: Option<Vec<usize>>,
+    /// The bar table being read rules its rows apart (a rule ended a row).
+    bar_ruled: bool,
+    /// The line before, raw, when it may be a bar table's header row.
+    prev_raw: Option<&'t str>,
     /// The lines of the grid row being read: their index and their cells.
     row_lines: Vec<usize>,
     row_cells: Vec<Vec<&'t str>>,
@@ -395,16 +402,66 @@ impl<'t> Tables<'t> {
     /// `lines`); `raw` is `None` for a line of HTML, which no table holds.
     fn line(&mut self, lines: &mut [Line], line: &mut Line, raw: Option<&'t str>, lossy: bool, buf: &mut String) {
         let Some(raw) = raw else {
-            self.flush_row(lines, lossy, buf);
+            self.flush_row(lines, lossy, buf, false);
             self.grid = None;
+            self.bar = None;
             self.names = None;
             self.prev_pipe = None;
+            self.prev_raw = None;
             return;
         };
+        let prev_raw = self.prev_raw.replace(raw);
         if let Some(cols) = table::grid_border(raw) {
-            self.flush_row(lines, lossy, buf);
+            self.flush_row(lines, lossy, buf, true);
             self.grid = Some(cols);
+            self.bar = None;
             return;
+        }
+        if let Some((cols, header)) = table::bar_rule(raw) {
+            self.flush_row(lines, lossy, buf, true);
+            // the row just above a table's first rule: above a rule of `=`,
+            // the header, which names the columns (layout, as a pipe table's
+            // header row); else the table's first row
+            let opens = self.bar.is_none() && self.grid.is_none();
+            if opens {
+                self.bar_ruled = false;
+                let above = prev_raw.and_then(|p| Some((p, table::bar_cells(p, &cols)?)));
+                let at = lines.len().checked_sub(1).filter(|&at| lines[at].has_text());
+                if let (Some((prev, cells)), Some(at)) = (above, at) {
+                    if header && cells.iter().all(|c| !c.trim().is_empty()) {
+                        let no = lines[at].no;
+                        lines[at] =
+                            Line { no, text: prev.trim().to_string(), rule: true, markup: true, ..Line::default() };
+                    } else {
+                        rewrite_row(lines, &[at], &[cells], true, lossy, buf);
+                    }
+                }
+            }
+            *line = Line {
+                no: line.no,
+                text: raw.trim().to_string(),
+                rule: true,
+                markup: true,
+                page_break: line.page_break,
+                indented: line.indented,
+                ..Line::default()
+            };
+            self.grid = None;
+            self.bar = Some(cols);
+            return;
+        }
+        if let Some(cols) = &self.bar {
+            match table::bar_cells(raw, cols) {
+                Some(cells) => {
+                    self.row_lines.push(lines.len());
+                    self.row_cells.push(cells);
+                    return;
+                }
+                None => {
+                    self.flush_row(lines, lossy, buf, false);
+                    self.bar = None;
+                }
+            }
         }
         if let Some(cols) = &self.grid {
             match table::grid_cells(raw, cols) {
@@ -413,7 +470,7 @@ impl<'t> Tables<'t> {
                     self.row_cells.push(cells);
                 }
                 None => {
-                    self.flush_row(lines, lossy, buf);
+                    self.flush_row(lines, lossy, buf, false);
                     self.grid = None;
                 }
             }
@@ -459,28 +516,61 @@ impl<'t> Tables<'t> {
         self.prev_pipe = pipe.map(|c| (raw, c));
     }
 
-    /// Rewrites the lines of the grid row read so far ([`table::grid_row_texts`]).
-    fn flush_row(&mut self, lines: &mut [Line], lossy: bool, buf: &mut String) {
-        if let Some(texts) = table::grid_row_texts(&self.row_cells) {
-            for ((&at, cells), text) in self.row_lines.iter().zip(&self.row_cells).zip(texts) {
-                let Some(old) = lines.get(at) else { continue };
-                if cells.iter().all(|c| c.trim().is_empty()) {
-                    // a line of empty cells (between a cell's paragraphs) stays as it is
-                    continue;
-                }
-                let mut new = match text {
-                    Some(t) => normalize_line(old.no, &t, lossy, buf),
-                    None => Line { no: old.no, joined: true, markup: true, ..Line::default() },
-                };
-                new.markup = true;
-                new.indented = old.indented;
-                new.cut = old.cut;
-                new.page_break |= old.page_break;
-                lines[at] = new;
-            }
+    /// Rewrites the lines of the grid or bar row read so far
+    /// ([`table::grid_row_texts`]); `closed` when a rule ends it.
+    ///
+    /// A bar table that rules its rows apart (`----|----`) may wrap a row's
+    /// label over its lines, so a row is what lies between two rules; in
+    /// one that does not (psql's output: rules under the header only),
+    /// each line with a label opens a row. Which kind a table is shows at
+    /// its first row's end: a rule, or the table's end.
+    fn flush_row(&mut self, lines: &mut [Line], lossy: bool, buf: &mut String, closed: bool) {
+        let bar = self.bar.is_some();
+        let per_line = bar && !closed && !self.bar_ruled;
+        self.bar_ruled |= bar && closed && !self.row_cells.is_empty();
+        let n = self.row_cells.len();
+        let mut start = 0;
+        while start < n {
+            let end = if per_line {
+                (start + 1..n).find(|&k| self.row_cells[k].first().is_some_and(|f| !f.trim().is_empty())).unwrap_or(n)
+            } else {
+                n
+            };
+            rewrite_row(lines, &self.row_lines[start..end], &self.row_cells[start..end], bar, lossy, buf);
+            start = end;
         }
         self.row_lines.clear();
         self.row_cells.clear();
+    }
+}
+
+/// Rewrites the lines of one grid or bar row: at `at`, lines with `cells`
+/// ([`table::grid_row_texts`]; every line of a bar row, whose lines are no
+/// pipe rows as they are).
+fn rewrite_row(lines: &mut [Line], at: &[usize], cells: &[Vec<&str>], bar: bool, lossy: bool, buf: &mut String) {
+    let Some(texts) = table::grid_row_texts(cells, bar) else { return };
+    for ((&at, cells), text) in at.iter().zip(cells).zip(texts) {
+        let Some(old) = lines.get_mut(at) else { continue };
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            // a line of empty cells (between a cell's paragraphs) is layout:
+            // a grid table's is a rule already, a bar table's lone bar is
+            // made one
+            if bar {
+                old.rule = true;
+                old.markup = true;
+                old.bullet = None;
+            }
+            continue;
+        }
+        let mut new = match text {
+            Some(t) => normalize_line(old.no, &t, lossy, buf),
+            None => Line { no: old.no, joined: true, markup: true, ..Line::default() },
+        };
+        new.markup = true;
+        new.indented = old.indented;
+        new.cut = old.cut;
+        new.page_break |= old.page_break;
+        lines[at] = new;
     }
 }
 
@@ -816,6 +906,38 @@ mod tests {
             ]
         );
         assert!(!lines[3].is_blank(), "a joined line is not blank");
+    }
+
+    #[test]
+    fn bar_tables_become_label_value_lines() {
+        let text = "Item      | Details\n==========|==========\nPlace of  | Oslo,\nwork      | Norway\n          |\n          | Two sites.\n\
+                    ----------|----------\nGrade     | P2\n----------|----------\n\n\
+                    a   | b\n----+----\nx   | y\n    | z\nw   | v\nafter";
+        let lines = normalize(text, false);
+        let got: Vec<(&str, bool, bool)> = lines.iter().map(|l| (l.text.as_str(), l.rule, l.joined)).collect();
+        assert_eq!(
+            got,
+            vec![
+                // the header above the `=` rule is layout
+                ("Item      | Details", true, false),
+                ("==========|==========", true, false),
+                ("Place of work: Oslo,", false, false),
+                ("Norway", false, false),
+                ("|", true, false),
+                ("Two sites.", false, false),
+                ("----------|----------", true, false),
+                ("Grade: P2", false, false),
+                ("----------|----------", true, false),
+                ("", false, false),
+                // no `=` rule: a row; no rule between rows: a row per label
+                ("a: b", false, false),
+                ("----+----", true, false),
+                ("x: y", false, false),
+                ("z", false, false),
+                ("w: v", false, false),
+                ("after", false, false),
+            ]
+        );
     }
 
     #[test]

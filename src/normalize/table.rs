@@ -76,16 +76,84 @@ pub(crate) fn grid_cells<'a>(raw: &'a str, cols: &[usize]) -> Option<Vec<&'a str
     Some(bounds.windows(2).map(|w| &t[w[0] + 1..w[1]]).collect())
 }
 
+/// The column boundaries of a bar table's rule: a line of `-` or `=` cut
+/// by `|` or `+` at each boundary between columns, with no bar at either
+/// end (`=======|=======`, `------+------`, as plain-text tables with no
+/// outer border and psql print them): the character columns of its bars,
+/// and whether the rule is of `=` (it closes the table's header). `None`
+/// when the line is no such rule.
+pub(crate) fn bar_rule(raw: &str) -> Option<(Vec<usize>, bool)> {
+    let t = raw.trim_end();
+    let b = t.as_bytes();
+    let lead = b.iter().take_while(|&&c| c == b' ').count();
+    // only '-' or '=' can start such a rule: most lines stop here
+    if !matches!(b.get(lead), Some(b'-' | b'=')) || memchr::memchr2(b'|', b'+', b).is_none() {
+        return None;
+    }
+    let body = &b[lead..];
+    if !body.iter().all(|c| matches!(c, b'-' | b'=' | b'|' | b'+' | b':' | b' ')) {
+        return None;
+    }
+    let is_bar = |c: &u8| matches!(c, b'|' | b'+');
+    // every column has a rule of its own: three rule characters at least
+    let ruled = body.split(is_bar).all(|seg| seg.iter().filter(|&&c| matches!(c, b'-' | b'=')).count() >= 3);
+    if !ruled || body.last().is_some_and(is_bar) {
+        return None;
+    }
+    let cols: Vec<usize> = body.iter().enumerate().filter(|&(_, c)| is_bar(c)).map(|(i, _)| lead + i).collect();
+    Some((cols, body.contains(&b'=')))
+}
+
+/// The cells of a bar table's row under the rule's boundaries `cols`: the
+/// text before the first bar, between the bars and after the last,
+/// untrimmed; a bar at each boundary's character column or, when wide
+/// characters shift them, as many bars as boundaries. `None` when the line
+/// is not such a row (a line that stops short of the last bar is none).
+pub(crate) fn bar_cells<'a>(raw: &'a str, cols: &[usize]) -> Option<Vec<&'a str>> {
+    let t = raw.trim_end();
+    let mut bounds = Vec::with_capacity(cols.len());
+    let mut want = cols.iter().copied().peekable();
+    for (n, (i, c)) in t.char_indices().enumerate() {
+        match want.peek() {
+            Some(&w) if w == n => {
+                if c != '|' && c != '+' {
+                    break;
+                }
+                bounds.push(i);
+                want.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    if bounds.len() != cols.len() {
+        // the columns shifted: split at the bars, when there is one per boundary
+        bounds = t.match_indices('|').map(|(i, _)| i).collect();
+        if bounds.len() != cols.len() {
+            return None;
+        }
+    }
+    let mut cells = Vec::with_capacity(bounds.len() + 1);
+    let mut from = 0;
+    for b in bounds {
+        cells.push(&t[from..b]);
+        from = b + 1;
+    }
+    cells.push(&t[from..]);
+    Some(cells)
+}
+
 /// How a row of a grid table is rewritten: per line of the row, the text to
 /// normalize in place of the raw line, or `None` for a line left with
 /// nothing of its own (joined to the line above).
 ///
 /// `rows` holds each line's cells. Only a row whose first cell goes on over
-/// several lines is rewritten (`None` returned otherwise): its fragments,
-/// joined, open the row's first line as one cell.
-pub(crate) fn grid_row_texts(rows: &[Vec<&str>]) -> Option<Vec<Option<String>>> {
+/// several lines is rewritten (`None` returned otherwise), unless `always`
+/// (a bar table, whose lines are no pipe rows as they are): the first
+/// cell's fragments, joined, open the row's first line as one cell.
+pub(crate) fn grid_row_texts(rows: &[Vec<&str>], always: bool) -> Option<Vec<Option<String>>> {
     let label_lines = rows.iter().filter(|c| c.first().is_some_and(|f| !f.trim().is_empty())).count();
-    if label_lines < 2 {
+    if label_lines < 2 && !always {
         return None;
     }
     let label =
@@ -186,6 +254,34 @@ mod tests {
     }
 
     #[test]
+    fn bar_rules() {
+        assert_eq!(bar_rule("=====|========"), Some((vec![5], true)));
+        assert_eq!(bar_rule(" ----+-----+---  "), Some((vec![5, 11], false)));
+        assert_eq!(bar_rule("--- | ---"), Some((vec![4], false)));
+        assert_eq!(bar_rule("-----------"), None, "a rule with no column");
+        assert_eq!(bar_rule("|----|----|"), None, "a pipe table's separator");
+        assert_eq!(bar_rule("-----|-----|"), None, "a bar at the end");
+        assert_eq!(bar_rule("--|-----"), None, "a column of two");
+        assert_eq!(bar_rule("- item | other"), None);
+        assert_eq!(bar_rule("+----+----+"), None, "a grid border starts with '+'");
+    }
+
+    #[test]
+    fn bar_cells_at_the_rule_columns() {
+        let (cols, _) = bar_rule("======|=======").unwrap();
+        assert_eq!(bar_cells("Name  | Lisbon", &cols), Some(vec!["Name  ", " Lisbon"]));
+        assert_eq!(bar_cells("      |", &cols), Some(vec!["      ", ""]));
+        assert_eq!(bar_cells("Név   | Győr", &cols), Some(vec!["Név   ", " Győr"]), "characters, not bytes");
+        // a wide cell pushes the bar on: one bar per boundary still splits
+        assert_eq!(bar_cells("A longer name | Oslo", &cols), Some(vec!["A longer name ", " Oslo"]));
+        assert_eq!(bar_cells("a| b | c", &cols), None, "two bars, none in the column");
+        assert_eq!(bar_cells("Some prose", &cols), None);
+        assert_eq!(bar_cells("", &cols), None);
+        let (cols, _) = bar_rule("---+---+---").unwrap();
+        assert_eq!(bar_cells(" a | b | c", &cols), Some(vec![" a ", " b ", " c"]));
+    }
+
+    #[test]
     fn cells_at_the_border_columns() {
         let cols = grid_border("+------+--------+").unwrap();
         assert_eq!(grid_cells("| Name | Lisbon |", &cols), Some(vec![" Name ", " Lisbon "]));
@@ -199,17 +295,22 @@ mod tests {
     #[test]
     fn a_wrapped_first_cell_is_joined_on_the_first_line() {
         let rows = vec![vec![" **Length of the ", " 6 months, "], vec![" stay:** ", " renewable "]];
-        let got = grid_row_texts(&rows).unwrap();
+        let got = grid_row_texts(&rows, false).unwrap();
         assert_eq!(
             got,
             vec![Some("| **Length of the stay:** | 6 months, |".to_string()), Some("|  | renewable |".to_string())]
         );
         // the label's last fragment alone on its line: the line is joined
         let rows = vec![vec![" Place of ", " Oslo "], vec![" work: ", "  "]];
-        assert_eq!(grid_row_texts(&rows).unwrap(), vec![Some("| Place of work: | Oslo |".to_string()), None]);
+        assert_eq!(grid_row_texts(&rows, false).unwrap(), vec![Some("| Place of work: | Oslo |".to_string()), None]);
         // a first cell on one line: nothing to rewrite
         let rows = vec![vec![" Place: ", " Oslo, "], vec!["  ", " Norway "]];
-        assert_eq!(grid_row_texts(&rows), None);
+        assert_eq!(grid_row_texts(&rows, false), None);
+        // unless always (a bar table's lines are no pipe rows)
+        assert_eq!(
+            grid_row_texts(&rows, true).unwrap(),
+            vec![Some("| Place: | Oslo, |".to_string()), Some("|  | Norway |".to_string())]
+        );
     }
 
     #[test]

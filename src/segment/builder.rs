@@ -39,6 +39,11 @@ const MAX_SPLIT_LABEL_HEAD_CHARS: usize = 48;
 /// label's last words ("assignment:", "supervision:"), not a sentence.
 const MAX_COLUMN_TAIL_BYTES: usize = 40;
 
+/// The most lines a label interleaved with its value's lines may take
+/// ([`Builder::interleaved_label`]): "Content and" / "methodology of" /
+/// "supervision:".
+const MAX_INTERLEAVED_FRAGMENTS: usize = 3;
+
 /// Long paragraphs are not folded whole.
 const MAX_CLASSIFY_BYTES: usize = 120;
 
@@ -317,12 +322,20 @@ impl<'a> Builder<'a> {
         let mut skip = 0usize;
         // the second line of a label split over two, already read
         let mut consumed: Option<usize> = None;
+        // the later words of a label interleaved with its value's lines
+        // ([`Builder::interleaved_label`]), already read
+        let mut tails: Vec<usize> = Vec::new();
         for i in order {
             if skip > 0 {
                 skip -= 1;
                 continue;
             }
             if consumed == Some(i) {
+                continue;
+            }
+            if let Some(k) = tails.iter().position(|&t| t == i) {
+                tails.swap_remove(k);
+                self.claim_label_tail(i);
                 continue;
             }
             if value_first[i] {
@@ -490,6 +503,11 @@ impl<'a> Builder<'a> {
                 self.label(i, hit, 0);
                 self.column_rest(i + 1, tail_end);
                 consumed = Some(i + 1);
+                continue;
+            }
+            if let Some((hit, last)) = self.interleaved_label(i, &value_first) {
+                self.label(i, hit, 0);
+                tails.extend((i + 2..=last).step_by(2));
                 continue;
             }
             if self.section == Some(Section::Duties) && KEY_OUTPUTS_LEAD_INS.iter().any(|p| folded.contains(p)) {
@@ -670,6 +688,67 @@ impl<'a> Builder<'a> {
         let rest = &n.text[colon + 1..];
         let rest_start = n.text.len() - rest.trim_start().len();
         Some((LabelHit { def, value_start, colon: true, glued: false }, rest_start))
+    }
+
+    /// A label wrapped in its column beside its value's lines, in a
+    /// two-column layout whose columns were read one line each in turn
+    /// ("Duration of the" / "12 months, renewable" / "assignment:"): line
+    /// `i` holds the label's first words and no label, and the label's
+    /// later words stand on every other line after it, the last ending in
+    /// the colon; the lines between are the value's. Returns the label as
+    /// found on line `i` (with no value there) and the line of its last
+    /// words. Only the exact words of a label, over at most
+    /// [`MAX_INTERLEAVED_FRAGMENTS`] lines, match.
+    fn interleaved_label(&self, i: usize, value_first: &[bool]) -> Option<(LabelHit, usize)> {
+        let line = &self.lines[i];
+        let short = |l: &Line| {
+            l.bullet.is_none()
+                && l.text.len() <= 4 * MAX_SPLIT_LABEL_HEAD_CHARS
+                && l.text.chars().count() <= MAX_SPLIT_LABEL_HEAD_CHARS
+        };
+        if !short(line) || line.text.ends_with([':', '.', ';', ',']) || !line.text.starts_with(char::is_alphabetic) {
+            return None;
+        }
+        let mut joined = String::new();
+        for k in 1..MAX_INTERLEAVED_FRAGMENTS {
+            let (v, f) = (i + 2 * k - 1, i + 2 * k);
+            let (value, frag) = (self.lines.get(v)?, self.lines.get(f)?);
+            if !value.has_text() || !frag.has_text() || !short(frag) || value_first[v] || value_first[f] {
+                return None;
+            }
+            if !frag.text.ends_with(':') {
+                // a fragment of the middle: words only, and no label
+                if frag.text.ends_with(['.', ';', ',']) || self.label_at(&frag.text).is_some() {
+                    return None;
+                }
+                continue;
+            }
+            if self.label_at(&frag.text).is_some() {
+                return None;
+            }
+            joined.clear();
+            joined.push_str(&line.text);
+            for j in (i + 2..=f).step_by(2) {
+                joined.push(' ');
+                joined.push_str(&self.lines[j].text);
+            }
+            let hit = self.label_at(&joined).filter(|h| h.colon && !h.glued && h.value_start == joined.len())?;
+            return Some((LabelHit { value_start: line.text.len(), ..hit }, f));
+        }
+        None
+    }
+
+    /// A line holding the later words of a label interleaved with its
+    /// value ([`Builder::interleaved_label`]): evidence for the field the
+    /// label opened.
+    fn claim_label_tail(&mut self, i: usize) {
+        match self.target {
+            Some(t) => {
+                let no = self.lines[i].no;
+                self.out.acc(t).touch(no);
+            }
+            None => self.residue(ResidueKind::Boilerplate, i, i),
+        }
     }
 
     /// The right column of the second line of a label wrapped in its column

@@ -250,6 +250,17 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
             return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
         }
     }
+    // a qualification's label with its Minimum/Desirable after a dash
+    // ("Education – minimum: ..."): the sub-label opens the value, as after
+    // a colon ("Education: Minimum: ...")
+    if def.home == Home::In(Section::Qualifications) && rest.starts_with(' ') {
+        if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
+            let value = value.trim_start();
+            if at_start_unnumbered(value, |d| d.home == Home::QualBlock).is_some_and(|h| h.colon && !h.glued) {
+                return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
+            }
+        }
+    }
     // the header holds no prose: its labels may be followed by the
     // value without a colon ("Post No. 3304", "Post number 2431",
     // "Post No - 2431")
@@ -492,6 +503,11 @@ mod tests {
             ("Minimum – An advanced degree", Some((Minimum, "An advanced degree"))),
             ("Desirable - None.", Some((Desirable, "None."))),
             ("Minimum-wage policies", None),
+            // a qualification's sub-label after a dash opens its value
+            ("Education – minimum: A degree", Some((Education, "minimum: A degree"))),
+            ("Skills required for the assignment - desirable – R", Some((Skills, "desirable – R"))),
+            ("Education – a degree", None),
+            ("Languages - minimumish: x", None),
             ("ILO competencies:", Some((Competencies, ""))),
             ("Post number: 2431", Some((PostNumber, "2431"))),
             ("Title of the report is long", None),
