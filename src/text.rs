@@ -350,15 +350,19 @@ pub(crate) fn starts_lowercase(s: &str) -> bool {
     s.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase())
 }
 
-/// Whether `t` is already collapsed: ASCII, no control whitespace, no
-/// double space (one pass).
+/// Whether `t` is already collapsed: no white space but single spaces
+/// (no control white space, no double space, no Unicode space).
 fn is_collapsed(t: &str) -> bool {
     let b = t.as_bytes();
     // folds with no early exit: they vectorize, where a per-byte branch on
     // the data (and a state carried from byte to byte) does not
-    let unclean = b.iter().fold(false, |bad, &c| bad | !c.is_ascii() | (b'\t'..=b'\r').contains(&c));
+    let (control, non_ascii) =
+        b.iter().fold((false, false), |(ws, na), &c| (ws | (b'\t'..=b'\r').contains(&c), na | !c.is_ascii()));
     let double_space = b.iter().zip(b.iter().skip(1)).fold(false, |bad, (&x, &y)| bad | ((x == b' ') & (y == b' ')));
-    !unclean && !double_space
+    // a line with letters beyond ASCII is collapsed too when none of its
+    // characters is a Unicode space (NBSP, em space, ...): no copy for it
+    let unicode_space = non_ascii && t.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+    !(control || double_space || unicode_space)
 }
 
 /// `s.trim()`, with no char decoded when both ends are printable ASCII
@@ -419,6 +423,29 @@ mod tests {
         {
             assert_eq!(trim(s), s.trim(), "{s:?}");
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn collapsing_is_joining_the_words_of_std() {
+        for s in [
+            "",
+            "a b",
+            "a  b",
+            " a b ",
+            "a\tb",
+            "déjà vu",
+            "déjà  vu",
+            "déjà\u{a0}vu",
+            "em\u{2003}space",
+            "x\u{85}y",
+            "\u{3000}ideographic",
+            "naïve café – “quoted” • bullet",
+            "\u{a0}",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_spaces(s), want, "{s:?}");
+            assert_eq!(collapse_spaces_owned(s.to_string()), want, "{s:?}");
         }
     }
 

@@ -77,6 +77,38 @@ static GRID_BORDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\+(?:[-=:]{3,}\+)+").expect("valid regex")
 });
 
+/// The markup characters a text holds, one bit each ([`MarkupBytes::of`]).
+/// Markup removal only removes characters, or writes `:` and spaces (a
+/// table row's cells), so a character absent from a line before a pass is
+/// absent after it: the pass skips the searches for it.
+#[derive(Debug, Clone, Copy)]
+struct MarkupBytes(u16);
+
+/// The characters [`MarkupBytes`] tracks; a character's bit is its index.
+const TRACKED: &[u8] = b"+{[](^<\\*_";
+
+/// Each byte's bit in [`MarkupBytes`] (0 for the bytes not tracked).
+const MARKUP_BITS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < TRACKED.len() {
+        t[TRACKED[i] as usize] = 1 << i;
+        i += 1;
+    }
+    t
+};
+
+impl MarkupBytes {
+    fn of(s: &str) -> Self {
+        MarkupBytes(s.bytes().fold(0, |m, b| m | MARKUP_BITS[usize::from(b)]))
+    }
+
+    /// Whether the text may hold `b` (one of [`TRACKED`]).
+    fn has(self, b: u8) -> bool {
+        self.0 & MARKUP_BITS[usize::from(b)] != 0
+    }
+}
+
 /// A line after markup removal.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Stripped {
@@ -101,11 +133,14 @@ pub(crate) fn is_rule(s: &str) -> bool {
     {
         return true;
     }
-    let n = t.chars().filter(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–')).count();
-    if t.starts_with('+') && t.ends_with('+') {
-        return n >= MIN_RULE_CHARS && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'));
-    }
-    n >= MIN_RULE_CHARS && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
+    // the test of every character first: it stops at the first letter
+    let grid = t.starts_with('+') && t.ends_with('+');
+    let only_rule_chars = if grid {
+        t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'))
+    } else {
+        t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
+    };
+    only_rule_chars && t.chars().filter(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–')).count() >= MIN_RULE_CHARS
 }
 
 /// Whether a byte can be part of markup; a line with none of them (and
@@ -172,8 +207,9 @@ fn strip_once(line: &str) -> Stripped {
         out.md_heading = true;
         out.changed = true;
     }
+    let held = MarkupBytes::of(s);
     let unbordered;
-    if s.contains("-+") || s.contains("=+") {
+    if held.has(b'+') && (s.contains("-+") || s.contains("=+")) {
         if let std::borrow::Cow::Owned(o) = GRID_BORDER.replace_all(s, " ") {
             unbordered = o;
             s = unbordered.trim();
@@ -194,7 +230,7 @@ fn strip_once(line: &str) -> Stripped {
     } else {
         s.to_string()
     };
-    if text.contains("]{") || text.contains("){") {
+    if held.has(b'{') && (text.contains("]{") || text.contains("){")) {
         if let std::borrow::Cow::Owned(o) = SPAN.replace_all(&text, "$1") {
             text = o;
             out.changed = true;
@@ -204,23 +240,25 @@ fn strip_once(line: &str) -> Stripped {
             out.changed = true;
         }
     }
-    if let Some(o) = strip_links(&text) {
-        text = o;
-        out.changed = true;
+    if held.has(b']') && held.has(b'(') {
+        if let Some(o) = strip_links(&text) {
+            text = o;
+            out.changed = true;
+        }
     }
-    if text.contains('[') {
+    if held.has(b'[') && text.contains('[') {
         if let std::borrow::Cow::Owned(o) = COMMENT_ANCHOR.replace_all(&text, "$1$2") {
             text = o;
             out.changed = true;
         }
-        if text.contains("[^") {
+        if held.has(b'^') && text.contains("[^") {
             if let std::borrow::Cow::Owned(o) = FOOTNOTE_REF.replace_all(&text, "$1") {
                 text = o;
                 out.changed = true;
             }
         }
     }
-    if text.contains('<') {
+    if held.has(b'<') && text.contains('<') {
         if let Some(o) = strip_glued_links(&text) {
             text = o;
             out.changed = true;
@@ -242,21 +280,23 @@ fn strip_once(line: &str) -> Stripped {
             out.changed = true;
         }
     }
-    if text.contains('\\') {
+    if held.has(b'\\') && text.contains('\\') {
         text = unescape(&text);
         out.changed = true;
     }
-    if text.contains('*') {
+    if held.has(b'*') && text.contains('*') {
         text.retain(|c| c != '*');
         out.changed = true;
     }
-    if text.contains("__") {
-        text = text.replace("__", "");
-        out.changed = true;
-    }
-    if let Some(t) = strip_underscore_emphasis(&text) {
-        text = t;
-        out.changed = true;
+    if held.has(b'_') {
+        if text.contains("__") {
+            text = text.replace("__", "");
+            out.changed = true;
+        }
+        if let Some(t) = strip_underscore_emphasis(&text) {
+            text = t;
+            out.changed = true;
+        }
     }
     out.text = text;
     out

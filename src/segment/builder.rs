@@ -141,6 +141,16 @@ static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
     PhraseTable { automaton, meta: all.iter().map(|(_, k)| *k).collect() }
 });
 
+/// The lead-ins of a key outputs list ([`KEY_OUTPUTS_LEAD_INS`]), found
+/// anywhere in a folded line in one pass.
+static KEY_OUTPUTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(KEY_OUTPUTS_LEAD_INS)
+        .expect("valid phrases")
+});
+
 /// A bracketed text that opens `text` and closes on the line ("[Insert
 /// name ...] value"): the byte offset just after its `]`.
 fn leading_bracket(text: &str) -> Option<usize> {
@@ -510,7 +520,7 @@ impl<'a> Builder<'a> {
                 tails.extend((i + 2..=last).step_by(2));
                 continue;
             }
-            if self.section == Some(Section::Duties) && KEY_OUTPUTS_LEAD_INS.iter().any(|p| folded.contains(p)) {
+            if self.section == Some(Section::Duties) && KEY_OUTPUTS.is_match(folded.as_str()) {
                 self.take_lead_in_start();
                 self.set_target(FieldId::KeyOutputs, i);
                 self.awaiting = false;
