@@ -273,7 +273,12 @@ impl Walker<'_> {
                 }
             }
         }
-        if !h.is_text() || h.base64 {
+        // the text a content extractor printed after the metadata of the
+        // file it read ("Content-Type: application/pdf", as Apache Tika
+        // writes it): a body of a type that is not text, not encoded, whose
+        // first line reads as words, is text
+        let extracted = depth == 0 && !h.base64 && self.opens_with_words(start, end);
+        if (!h.is_text() && !extracted) || h.base64 {
             // attachments, and bodies not decodable line by line
             self.mark(start, end, ResidueKind::Unclassified);
             return;
@@ -299,6 +304,14 @@ impl Walker<'_> {
                 std::mem::swap(&mut self.out.decoded[i], &mut buf);
             }
         }
+    }
+
+    /// Whether the first non-blank line of `start..end` holds words (a
+    /// space between letters), as an encoded body's lines never do.
+    fn opens_with_words(&self, start: usize, end: usize) -> bool {
+        self.raw[start..end].iter().map(|l| l.trim()).find(|l| !l.is_empty()).is_some_and(|l| {
+            l.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2
+        })
     }
 
     /// The parts of a multipart body delimited by `--boundary` lines:
@@ -443,6 +456,19 @@ mod tests {
         assert_eq!(m.envelope[3], Some((ResidueKind::Boilerplate, "=".to_string())));
         assert_eq!(m.envelope[4], Some((ResidueKind::Boilerplate, "=20".to_string())));
         assert_eq!(m.envelope[2], None);
+    }
+
+    #[test]
+    fn a_content_extractors_text_after_its_metadata() {
+        // Apache Tika: the source file's metadata, then the text it read
+        let tika = "Content-Type: application/pdf\ndc:title: Vacancy\nxmpTPg:NPages: 2\n\n\nPost number: 4\nGrade: P2\n";
+        let m = decode(tika).expect("headers");
+        assert_eq!(m.envelope[..3].iter().filter(|e| e.is_some()).count(), 3);
+        assert!(m.envelope[5].is_none() && m.envelope[6].is_none());
+        assert_eq!(m.decoded[5], "Post number: 4");
+        // an attachment's encoded bytes stay out of the content
+        let m = decode("Content-Type: application/pdf\n\nJVBERi0xLjQKJcfs\nj6IKMSAwIG9i\n").expect("headers");
+        assert!(m.envelope[2].is_some() && m.envelope[3].is_some());
     }
 
     #[test]
