@@ -107,6 +107,11 @@ pub enum Flag {
     /// ("Lima, Peru Duration of the 12 months"): it ran into a label that
     /// was not split off, so where it ends is a guess.
     LabelInValue,
+    /// The label was read from a known label's words followed by words the
+    /// template does not have, up to the colon that ends its line ("Skills
+    /// required for the assigment:"): a variant or a typo, read as the
+    /// label. A guess.
+    LabelFuzzy,
 }
 
 impl Flag {
@@ -134,6 +139,7 @@ impl Flag {
             Flag::LabelGlued => "label_glued",
             Flag::MarkupLeft => "markup_left",
             Flag::LabelInValue => "label_in_value",
+            Flag::LabelFuzzy => "label_fuzzy",
         }
     }
 }

@@ -66,6 +66,7 @@ const MEDIUM_FLAGS: &[Flag] = &[
     Flag::LabelGlued,
     Flag::MarkupLeft,
     Flag::LabelInValue,
+    Flag::LabelFuzzy,
 ];
 
 /// Flags that make a value a weak guess: confidence low.

@@ -15,6 +15,7 @@ pub(crate) mod export;
 pub(crate) mod html;
 pub(crate) mod markup;
 pub(crate) mod mime;
+pub(crate) mod numbered;
 pub(crate) mod ocr;
 pub(crate) mod qp;
 pub(crate) mod reflow;
@@ -137,7 +138,8 @@ fn envelope_line(no: u32, kind: crate::record::ResidueKind, text: &str) -> Line 
 /// Normalizes every line of `text`. `lossy` marks every line that holds a
 /// replacement character as repaired (the decoder replaced bytes there).
 /// A unified diff ([`diff::decode`]) is read as its new version, and an
-/// e-mail ([`mime::decode`]) is decoded; their lines that are not content
+/// e-mail ([`mime::decode`]) or a numbered listing ([`numbered::decode`]) is
+/// decoded; their lines that are not content
 /// become [`Line::envelope`] lines.
 pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     if let Some(d) = diff::decode(text) {
@@ -150,7 +152,8 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
         }
         return lines;
     }
-    let Some(m) = mime::decode(text) else {
+    // an e-mail, or a listing with line numbers: decoded alike, line by line
+    let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)) else {
         return match export::decode(text) {
             Some(e) => normalize_export(&e, lossy),
             None => normalize_text(text, lossy),

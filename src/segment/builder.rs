@@ -273,6 +273,9 @@ struct Builder<'a> {
     last_part: Option<(FieldId, usize)>,
     /// The line before was e-mail structure ([`Line::envelope`]).
     in_envelope: bool,
+    /// The label of the current qualification block was read as a guess
+    /// ([`LabelHit::fuzzy`]): so are its Minimum and Desirable.
+    group_fuzzy: bool,
 }
 
 /// A comment of a word processor's plain-text export: "[a]Confirm the
@@ -319,6 +322,7 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
         stacked: None,
         last_part: None,
         in_envelope: false,
+        group_fuzzy: false,
     };
     b.run();
     b.finish()
@@ -697,7 +701,7 @@ impl<'a> Builder<'a> {
             labels::wrapped_at_start(&line.text, &tail, |d| labels::allowed(d, section, |s| seen[s as usize]))?;
         let rest = &n.text[colon + 1..];
         let rest_start = n.text.len() - rest.trim_start().len();
-        Some((LabelHit { def, value_start, colon: true, glued: false }, rest_start))
+        Some((LabelHit { def, value_start, colon: true, glued: false, fuzzy: false }, rest_start))
     }
 
     /// A label wrapped in its column beside its value's lines, in a
@@ -1163,6 +1167,7 @@ impl<'a> Builder<'a> {
             }
             Label::Education | Label::WorkExperience | Label::Skills | Label::Languages => {
                 self.group = Some(def.label);
+                self.group_fuzzy = hit.fuzzy;
                 let Some((min, _)) = group_fields(def.label) else { return };
                 let no = self.lines[i].no;
                 let quals = |d: &crate::template::LabelDef| d.home == crate::template::Home::QualBlock;
@@ -1176,6 +1181,9 @@ impl<'a> Builder<'a> {
                     // "Education: <text>" with no Minimum/Desirable label
                     self.set_target(min, i);
                     self.out.acc(min).flags.set(Flag::LabelMissing);
+                    if hit.fuzzy {
+                        self.out.acc(min).flags.set(Flag::LabelFuzzy);
+                    }
                     self.push_part(min, i, value_start, value_end);
                 } else {
                     // the group label is evidence for its minimum block
@@ -1236,6 +1244,10 @@ impl<'a> Builder<'a> {
         }
         if hit.glued || glued_next {
             self.out.acc(id).flags.set(Flag::LabelGlued);
+        }
+        let in_fuzzy_group = matches!(def.label, Label::Minimum | Label::Desirable) && self.group_fuzzy;
+        if hit.fuzzy || in_fuzzy_group {
+            self.out.acc(id).flags.set(Flag::LabelFuzzy);
         }
         let has_value = value_start < value_end && !text[value_start..value_end].trim().is_empty();
         if has_value {

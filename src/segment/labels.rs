@@ -27,6 +27,10 @@ pub(crate) struct LabelHit {
     /// assignment: ..."): where one ends is read from a change of case, a
     /// guess.
     pub glued: bool,
+    /// The label's words were followed by words the table does not have,
+    /// up to the colon that ends the line ("Skills required for the
+    /// assigment:"): a variant or a typo, read as the label, a guess.
+    pub fuzzy: bool,
 }
 
 /// Whether `label` may stand in `section` (`None`: above the first
@@ -170,7 +174,7 @@ fn at_start_unnumbered(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option
         PrefixEnd::Word(end) => hit_after(text, def, end),
         PrefixEnd::Glued(end) => {
             if def.glued && glued.is_none() {
-                glued = Some(LabelHit { def, value_start: end, colon: false, glued: true });
+                glued = Some(LabelHit { def, value_start: end, colon: false, glued: true, fuzzy: false });
             }
             None
         }
@@ -233,21 +237,27 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
     if let Some(after) = undotted.strip_prefix(':') {
         let after = after.trim_start();
         let value = skip_leader(after).unwrap_or(after);
-        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
+        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false, fuzzy: false });
     }
     // dot leaders stand for the colon ("Duty station ...... Nairobi")
     if let Some(value) = skip_leader(trimmed) {
-        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
+        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false, fuzzy: false });
     }
     if trimmed.is_empty() {
-        return Some(LabelHit { def, value_start: text.len(), colon: false, glued: false });
+        return Some(LabelHit { def, value_start: text.len(), colon: false, glued: false, fuzzy: false });
     }
     // a qualification's Minimum/Desirable typed with a dash for its colon
     // ("Minimum – An advanced degree"): these sub-labels open no sentence
     if def.home == Home::QualBlock && rest.starts_with(' ') {
         if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
             let value = value.trim_start();
-            return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
+            return Some(LabelHit {
+                def,
+                value_start: text.len() - value.len(),
+                colon: true,
+                glued: false,
+                fuzzy: false,
+            });
         }
     }
     // a qualification's label with its Minimum/Desirable after a dash
@@ -257,8 +267,35 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
         if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
             let value = value.trim_start();
             if at_start_unnumbered(value, |d| d.home == Home::QualBlock).is_some_and(|h| h.colon && !h.glued) {
-                return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false });
+                return Some(LabelHit {
+                    def,
+                    value_start: text.len() - value.len(),
+                    colon: true,
+                    glued: false,
+                    fuzzy: false,
+                });
             }
+        }
+    }
+    // a label of two words or more, then a few words more up to a colon
+    // that ends the line: the label in words of the drafter's
+    if let Some(words) = trimmed.strip_suffix(':').filter(|_| rest.starts_with(' ')) {
+        let alias_words = text[..end].split_whitespace().count();
+        let tail: Vec<&str> = words.split_whitespace().collect();
+        // words of another label in the tail are that label's (a label in a
+        // column beside this one: "Skills required for the Minimum:")
+        let holds_label = || {
+            words
+                .char_indices()
+                .filter(|&(k, c)| c != ' ' && (k == 0 || words[..k].ends_with(' ')))
+                .any(|(k, _)| at_start_unnumbered(&words[k..], |_| true).is_some())
+        };
+        if alias_words >= 2
+            && (1..=MAX_LABEL_TAIL_WORDS).contains(&tail.len())
+            && tail.iter().all(|w| w.chars().all(char::is_alphabetic))
+            && !holds_label()
+        {
+            return Some(LabelHit { def, value_start: text.len(), colon: true, glued: false, fuzzy: true });
         }
     }
     // the header holds no prose: its labels may be followed by the
@@ -267,11 +304,21 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
     if def.home == Home::Header && !rest.starts_with(char::is_alphanumeric) {
         let value = trimmed.trim_start_matches(HEADER_SEPARATORS).trim_start();
         if !value.is_empty() {
-            return Some(LabelHit { def, value_start: text.len() - value.len(), colon: false, glued: false });
+            return Some(LabelHit {
+                def,
+                value_start: text.len() - value.len(),
+                colon: false,
+                glued: false,
+                fuzzy: false,
+            });
         }
     }
     None
 }
+
+/// The most words after a label's own words, before the colon that ends
+/// its line, for the line to be read as the label ([`LabelHit::fuzzy`]).
+const MAX_LABEL_TAIL_WORDS: usize = 3;
 
 /// Leader characters between a label and its value, as a form laid out
 /// with tab leaders prints them: "Title: ........ value".
@@ -449,6 +496,22 @@ mod tests {
 
     fn hit(text: &str) -> Option<(Label, &str)> {
         at_start(text, |_| true).map(|h| (h.def.label, &text[h.value_start..]))
+    }
+
+    #[test]
+    fn a_label_in_the_drafters_words_is_a_guess() {
+        let h = at_start("Skills required for the assigment:", |_| true).expect("a label");
+        assert_eq!(h.def.label, Label::Skills);
+        assert!(h.fuzzy && h.colon);
+        assert_eq!(h.value_start, "Skills required for the assigment:".len());
+        // the table's own words are no guess
+        assert!(!at_start("Skills required for the assignment:", |_| true).expect("a label").fuzzy);
+        // another label in the tail is that label's; a one-word label with
+        // more words is a sentence; a tail with a value is not a label
+        assert!(at_start("Skills required for the Minimum:", |_| true).is_none_or(|h| !h.fuzzy));
+        assert!(at_start("Education of girls:", |_| true).is_none_or(|h| !h.fuzzy));
+        assert!(at_start("Skills required for the post: good drafting", |_| true).is_none_or(|h| !h.fuzzy));
+        assert!(at_start("Skills required in four of the areas:", |_| true).is_none_or(|h| !h.fuzzy));
     }
 
     #[test]

@@ -150,6 +150,7 @@ pub(crate) const ALL_FLAGS: &[Flag] = &[
     Flag::LabelGlued,
     Flag::MarkupLeft,
     Flag::LabelInValue,
+    Flag::LabelFuzzy,
 ];
 
 /// A piece of a field's text: a whole line or the part of a line after a

@@ -1,0 +1,202 @@
+//! A listing with line numbers pasted from a terminal (`cat -n`, `nl`):
+//! every line of the document opens with its number, right-aligned, and a
+//! tab. A line longer than the terminal is cut at its width and goes on
+//! on the next screen line, with no number; the shell's prompt stands
+//! before and after the listing. The document is the lines without their
+//! numbers, each cut line joined to its continuation as a soft line break
+//! joins an e-mail's (with no separator: the cut is at a column, inside a
+//! word as often as not); the prompts are residue, and a numbered line
+//! printed again with its number (two screens pasted with an overlap) is
+//! a duplicate. One output line per input line, so the record's `lines`
+//! still refer to the input.
+
+use crate::record::ResidueKind;
+
+use super::mime::Mime;
+
+/// The fewest numbered lines that make a listing.
+const MIN_NUMBERED_LINES: usize = 10;
+
+/// The least share (percent) of the non-blank lines that are numbered.
+const MIN_NUMBERED_PERCENT: usize = 60;
+
+/// The least share (percent) of the numbered lines whose number is the
+/// one after the number before it.
+const MIN_SEQUENTIAL_PERCENT: usize = 90;
+
+/// The fewest lines cut at the widest width for that width to be read as
+/// the terminal's (a listing with no line as long as the terminal has no
+/// cut lines).
+const MIN_CUT_LINES: usize = 2;
+
+/// The longest line number (`cat -n` pads to six digits).
+const MAX_NUMBER_DIGITS: usize = 9;
+
+/// A listing line: its number and its text after the tab.
+fn numbered(line: &str) -> Option<(u64, &str)> {
+    let t = line.trim_start_matches(' ');
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > MAX_NUMBER_DIGITS {
+        return None;
+    }
+    let rest = t[digits..].strip_prefix('\t')?;
+    Some((t[..digits].parse().ok()?, rest))
+}
+
+/// The width of a line on a terminal: tabs to the next multiple of 8.
+fn display_width(line: &str) -> usize {
+    line.chars().fold(0, |w, c| if c == '\t' { (w / 8 + 1) * 8 } else { w + 1 })
+}
+
+/// Reads `text` as a numbered listing, or `None` when it is not one.
+pub(crate) fn decode(text: &str) -> Option<Mime> {
+    // cheap rejection: a listing's first lines hold a tab
+    if !text.as_bytes().iter().take(4096).any(|&b| b == b'\t') {
+        return None;
+    }
+    let raw: Vec<&str> = super::split_lines(text).collect();
+    let nums: Vec<Option<(u64, &str)>> = raw.iter().map(|l| numbered(l)).collect();
+    let non_blank = raw.iter().filter(|l| !l.trim().is_empty()).count();
+    let count = nums.iter().flatten().count();
+    if count < MIN_NUMBERED_LINES || count * 100 < non_blank * MIN_NUMBERED_PERCENT {
+        return None;
+    }
+    let mut sequential = 0;
+    let mut prev: Option<u64> = None;
+    for &(n, _) in nums.iter().flatten() {
+        sequential += usize::from(prev.is_some_and(|p| p.checked_add(1) == Some(n)));
+        prev = Some(n);
+    }
+    if (sequential + 1) * 100 < count * MIN_SEQUENTIAL_PERCENT {
+        return None;
+    }
+    let n = raw.len();
+    let first = nums.iter().position(Option::is_some)?;
+    let mut last = nums.iter().rposition(Option::is_some)?;
+    // the terminal's width: the widest line, when lines are cut at it
+    let widths: Vec<usize> = raw.iter().map(|l| display_width(l)).collect();
+    let widest = widths[first..].iter().copied().max().unwrap_or(0);
+    let goes_on = |i: usize| i + 1 < n && nums[i + 1].is_none() && !raw[i + 1].is_empty();
+    let cut_at_widest = (first..n).filter(|&i| widths[i] == widest && goes_on(i)).count();
+    let width = (cut_at_widest >= MIN_CUT_LINES).then_some(widest);
+    // the last numbered line's continuations are the listing's too
+    while width.is_some_and(|w| widths[last] == w) && goes_on(last) {
+        last += 1;
+    }
+
+    let mut out = Mime {
+        envelope: vec![None; n],
+        decoded: raw.iter().map(|l| (*l).to_string()).collect(),
+        soft: vec![false; n],
+        ..Mime::default()
+    };
+    // the text of each number seen, for a line printed again
+    let mut seen: std::collections::HashMap<u64, &str> = std::collections::HashMap::new();
+    for i in 0..n {
+        let line = raw[i];
+        if i < first || i > last {
+            // the prompt and the command around the listing
+            if !line.trim().is_empty() {
+                out.envelope[i] = Some((ResidueKind::Boilerplate, line.trim().to_string()));
+            }
+            continue;
+        }
+        match nums[i] {
+            Some((no, rest)) => {
+                out.decoded[i] = rest.to_string();
+                if rest.trim().is_empty() {
+                    // the number of a blank line: layout, kept for residue
+                    out.envelope[i] = Some((ResidueKind::Boilerplate, line.trim().to_string()));
+                } else if seen.get(&no).is_some_and(|t| *t == rest) {
+                    out.envelope[i] = Some((ResidueKind::Duplicate, rest.trim().to_string()));
+                }
+                seen.entry(no).or_insert(rest);
+            }
+            None => {
+                // a continuation after a line cut at the terminal's width
+                if i > first && width.is_some_and(|w| widths[i - 1] == w) && !line.is_empty() {
+                    out.soft[i - 1] = true;
+                }
+            }
+        }
+    }
+    let mut text = String::with_capacity(text.len());
+    for (i, d) in out.decoded.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        if out.envelope[i].is_none() {
+            text.push_str(d);
+        }
+    }
+    out.text = text;
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(lines: &[&str]) -> String {
+        lines.iter().enumerate().map(|(i, l)| format!("{:6}\t{l}\n", i + 1)).collect()
+    }
+
+    #[test]
+    fn numbers_removed_prompts_residue() {
+        let body: Vec<String> = (0..12).map(|i| format!("line {i}")).collect();
+        let refs: Vec<&str> = body.iter().map(String::as_str).collect();
+        let text = format!("me@host:~$ cat -n x.txt\n{}me@host:~$ \n", listing(&refs));
+        let m = decode(&text).expect("a listing");
+        assert_eq!(m.decoded[1], "line 0");
+        assert_eq!(m.decoded[12], "line 11");
+        assert_eq!(m.envelope[0], Some((ResidueKind::Boilerplate, "me@host:~$ cat -n x.txt".to_string())));
+        assert_eq!(m.envelope[13], Some((ResidueKind::Boilerplate, "me@host:~$".to_string())));
+        assert!(m.envelope[1..13].iter().all(Option::is_none));
+        // the number of a blank line is layout
+        let m = decode(&listing(&["a", "", "b", "c", "d", "e", "f", "g", "h", "i", "j"])).expect("a listing");
+        assert_eq!(m.envelope[1], Some((ResidueKind::Boilerplate, "2".to_string())));
+        assert!(m.soft.iter().all(|s| !s));
+    }
+
+    #[test]
+    fn lines_cut_at_the_terminal_width_go_on() {
+        // "     1\t" is 8 columns wide: the text's first 12 characters fill 20
+        let mut text = String::new();
+        for i in 1..=12 {
+            text.push_str(&format!("{i:6}\t"));
+            if i % 4 == 0 {
+                text.push_str("abcdefghijkl\nmnop\n");
+            } else {
+                text.push_str("short\n");
+            }
+        }
+        let m = decode(&text).expect("a listing");
+        let cut: Vec<usize> = (0..m.soft.len()).filter(|&i| m.soft[i]).collect();
+        assert_eq!(cut, [3, 8, 13]);
+        assert_eq!(m.decoded[3], "abcdefghijkl");
+        assert_eq!(m.decoded[4], "mnop");
+        // the continuation of the last numbered line is not a prompt
+        assert!(m.envelope[14].is_none());
+    }
+
+    #[test]
+    fn a_line_printed_again_is_a_duplicate() {
+        let mut text = listing(&["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]);
+        text.push_str("    11\tk\n    12\tl\n    13\tm\n");
+        let m = decode(&text).expect("a listing");
+        assert_eq!(m.envelope[12], Some((ResidueKind::Duplicate, "k".to_string())));
+        assert_eq!(m.envelope[13], Some((ResidueKind::Duplicate, "l".to_string())));
+        assert!(m.envelope[14].is_none());
+    }
+
+    #[test]
+    fn text_with_tabs_is_not_a_listing() {
+        assert!(decode("Grade:\tP2\nDuty station:\tLima\n").is_none());
+        // numbered paragraphs, not every line
+        let text = "1\tIntroduction\n".to_string() + &"prose line\n".repeat(20);
+        assert!(decode(&text).is_none());
+        // numbers out of order: a table of figures
+        let table: String = (0..20).map(|i| format!("{}\tvalue\n", (i * 7) % 13)).collect();
+        assert!(decode(&table).is_none());
+    }
+}
