@@ -100,7 +100,43 @@ pub(crate) fn mark_bare_page_numbers(lines: &[Line], numbered: &mut [bool]) {
             }
         }
     }
+    // with no page break to show them, bare numbers that count pages in
+    // order (1, 2, 3, ...), a page's length apart, are page numbers: the
+    // chains of them, each extended by the number after its last, in one
+    // pass (a number that fits no chain starts one)
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    // the chains by the number they wait for
+    let mut waiting: Map<u32, usize> = Map::default();
+    for i in (0..lines.len()).filter(|&i| alone(i)) {
+        let Ok(v) = lines[i].text.parse::<u32>() else { continue };
+        let fits = waiting.get(&v).copied().filter(|&c| chains[c].last().is_some_and(|&l| i - l >= MIN_PAGE_LINES));
+        let c = match fits {
+            Some(c) => {
+                waiting.remove(&v);
+                chains[c].push(i);
+                c
+            }
+            None => {
+                chains.push(vec![i]);
+                chains.len() - 1
+            }
+        };
+        waiting.insert(v.saturating_add(1), c);
+    }
+    for chain in chains.iter().filter(|c| c.len() >= MIN_PAGE_SEQUENCE) {
+        for &i in chain {
+            numbered[i] = true;
+        }
+    }
 }
+
+/// The fewest bare numbers counting pages in order for them to be read as
+/// page numbers where no page break shows them to be.
+const MIN_PAGE_SEQUENCE: usize = 3;
+
+/// The fewest lines from one such page number to the next: a page holds
+/// more.
+const MIN_PAGE_LINES: usize = 15;
 
 /// Marks running headers and footers: returns, per line index, whether the
 /// line is one. Only meaningful when the text has page breaks: form feeds,
@@ -221,6 +257,34 @@ mod tests {
         let mut n = numbered(&lines);
         mark_bare_page_numbers(&lines, &mut n);
         assert_eq!(n, vec![false, false, true, false, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn bare_numbers_counting_pages_with_no_form_feed() {
+        // pages of 20 lines, each ending in its number between blank lines
+        let page = |n: &str, lines: &mut Vec<Line>| {
+            lines.extend((0..20).map(|k| mk(&format!("text {k}"), false)));
+            lines.extend([mk("", false), mk(n, false), mk("", false)]);
+        };
+        let mut lines = Vec::new();
+        for n in ["1", "2", "2025", "3"] {
+            page(n, &mut lines);
+        }
+        let mut n = numbered(&lines);
+        mark_bare_page_numbers(&lines, &mut n);
+        let marked: Vec<&str> = (0..lines.len()).filter(|&i| n[i]).map(|i| lines[i].text.as_str()).collect();
+        assert_eq!(marked, ["1", "2", "3"]);
+        // two numbers are not a count of pages, nor numbers close together
+        let mut short = Vec::new();
+        page("1", &mut short);
+        page("2", &mut short);
+        let mut n = numbered(&short);
+        mark_bare_page_numbers(&short, &mut n);
+        assert!(n.iter().all(|&b| !b));
+        let close: Vec<Line> = ["1", "", "2", "", "3", ""].iter().flat_map(|t| [mk("", false), mk(t, false)]).collect();
+        let mut n = numbered(&close);
+        mark_bare_page_numbers(&close, &mut n);
+        assert!(n.iter().all(|&b| !b));
     }
 
     /// A line of `text`, after a form feed when `pb`.
