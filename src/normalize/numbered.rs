@@ -29,6 +29,11 @@ const MIN_SEQUENTIAL_PERCENT: usize = 90;
 /// cut lines).
 const MIN_CUT_LINES: usize = 2;
 
+/// The first non-blank lines looked at before the rest, and how many of
+/// them must be numbered (a prompt or a cut line may stand among them).
+const OPENING_LINES: usize = 8;
+const MIN_OPENING_NUMBERED: usize = 3;
+
 /// The longest line number (`cat -n` pads to six digits).
 const MAX_NUMBER_DIGITS: usize = 9;
 
@@ -50,8 +55,9 @@ fn display_width(line: &str) -> usize {
 
 /// Reads `text` as a numbered listing, or `None` when it is not one.
 pub(crate) fn decode(text: &str) -> Option<Mime> {
-    // cheap rejection: a listing's first lines hold a tab
-    if !text.as_bytes().iter().take(4096).any(|&b| b == b'\t') {
+    // cheap rejection: a listing's first lines are numbered
+    let opening = super::split_lines(text).filter(|l| !l.trim().is_empty()).take(OPENING_LINES);
+    if opening.filter(|l| numbered(l).is_some()).count() < MIN_OPENING_NUMBERED {
         return None;
     }
     let raw: Vec<&str> = super::split_lines(text).collect();

@@ -280,8 +280,7 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
     // a label of two words or more, then a few words more up to a colon
     // that ends the line: the label in words of the drafter's
     if let Some(words) = trimmed.strip_suffix(':').filter(|_| rest.starts_with(' ')) {
-        let alias_words = text[..end].split_whitespace().count();
-        let tail: Vec<&str> = words.split_whitespace().collect();
+        let tail_words = words.split_whitespace().count();
         // words of another label in the tail are that label's (a label in a
         // column beside this one: "Skills required for the Minimum:")
         let holds_label = || {
@@ -290,9 +289,9 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
                 .filter(|&(k, c)| c != ' ' && (k == 0 || words[..k].ends_with(' ')))
                 .any(|(k, _)| at_start_unnumbered(&words[k..], |_| true).is_some())
         };
-        if alias_words >= 2
-            && (1..=MAX_LABEL_TAIL_WORDS).contains(&tail.len())
-            && tail.iter().all(|w| w.chars().all(char::is_alphabetic))
+        if (1..=MAX_LABEL_TAIL_WORDS).contains(&tail_words)
+            && words.chars().all(|c| c == ' ' || c.is_alphabetic())
+            && text[..end].split_whitespace().nth(1).is_some()
             && !holds_label()
         {
             return Some(LabelHit { def, value_start: text.len(), colon: true, glued: false, fuzzy: true });
