@@ -54,10 +54,16 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "información general",
             "informations générales",
             "information générale",
+            // the Portuguese version
+            "informações gerais",
+            "informação geral",
         ],
     },
-    HeadingDef { section: Section::Supervision, aliases: &["supervision", "supervision arrangements", "supervisión"] },
-    HeadingDef { section: Section::Introduction, aliases: &["introduction", "introducción"] },
+    HeadingDef {
+        section: Section::Supervision,
+        aliases: &["supervision", "supervision arrangements", "supervisión", "supervisão"],
+    },
+    HeadingDef { section: Section::Introduction, aliases: &["introduction", "introducción", "introdução"] },
     HeadingDef {
         section: Section::Duties,
         aliases: &[
@@ -72,6 +78,8 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "deberes y responsabilidades",
             "fonctions et responsabilités",
             "tâches et responsabilités",
+            "deveres e responsabilidades",
+            "funções e responsabilidades",
         ],
     },
     HeadingDef {
@@ -86,6 +94,7 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "calificaciones y experiencia",
             "cualificaciones y experiencia",
             "qualifications et expérience",
+            "qualificações e experiência",
         ],
     },
     HeadingDef {
@@ -101,6 +110,7 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "componentes de formación y elementos de aprendizaje",
             "composantes de formation et éléments d apprentissage",
             "éléments de formation et d apprentissage",
+            "componentes de formação e elementos de aprendizagem",
         ],
     },
     HeadingDef {
@@ -114,6 +124,8 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
             "antecedentes",
             "informations de contexte",
             "contexte",
+            "informações de contexto",
+            "informação de contexto",
         ],
     },
 ];
@@ -183,7 +195,15 @@ pub(crate) struct LabelDef {
 pub(crate) const LABELS: &[LabelDef] = &[
     LabelDef {
         label: Label::PostNumber,
-        aliases: &["post number", "post no", "post n", "número de puesto", "numéro de poste", "numéro du poste"],
+        aliases: &[
+            "post number",
+            "post no",
+            "post n",
+            "número de puesto",
+            "numéro de poste",
+            "numéro du poste",
+            "número do posto",
+        ],
         home: Home::Header,
         inline: true,
         glued: true,
@@ -198,6 +218,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "month year of issue",
             "mes de publicación",
             "mois de publication",
+            "mês de emissão",
+            "mês de publicação",
         ],
         home: Home::Header,
         inline: true,
@@ -206,7 +228,14 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Year,
-        aliases: &["year of issue", "year", "año de publicación", "année de publication"],
+        aliases: &[
+            "year of issue",
+            "year",
+            "año de publicación",
+            "année de publication",
+            "ano de emissão",
+            "ano de publicação",
+        ],
         home: Home::Header,
         inline: true,
         glued: true,
@@ -225,6 +254,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "título",
             "titre du poste",
             "titre",
+            "título do posto",
         ],
         home: Home::In(Section::General),
         inline: true,
@@ -240,6 +270,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "location",
             "lugar de destino",
             "lieu d affectation",
+            "local de trabalho",
+            "posto de trabalho",
         ],
         home: Home::In(Section::General),
         inline: true,
@@ -260,6 +292,9 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "durée de l affectation",
             "durée de la mission",
             "durée",
+            "duração da missão",
+            "duração da atribuição",
+            "duração",
         ],
         home: Home::In(Section::General),
         inline: true,
@@ -287,6 +322,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "departamento",
             "département bureau extérieur",
             "département",
+            "departamento escritório no terreno",
         ],
         home: Home::In(Section::General),
         inline: true,
@@ -305,6 +341,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "unidad organizativa",
             "unité organisationnelle",
             "unité administrative",
+            "unidade organizacional",
+            "unidade organizativa",
         ],
         home: Home::In(Section::General),
         inline: true,
@@ -325,6 +363,9 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "supervision directe par",
             "supervision directe",
             "supervisé par",
+            "supervisão direta por",
+            "supervisão direta",
+            "supervisionado por",
         ],
         home: Home::In(Section::Supervision),
         // the supervision row follows the form's rows: a value may run into it
@@ -350,6 +391,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "how supervision will be carried out",
             "contenido y metodología de la supervisión",
             "contenu et méthodologie de la supervision",
+            "conteúdo e metodologia da supervisão",
             "supervision content and method",
         ],
         home: Home::In(Section::Supervision),
@@ -359,7 +401,15 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::KeyOutputs,
-        aliases: &["key outputs", "expected outputs", "main outputs", "productos clave", "produits clés"],
+        aliases: &[
+            "key outputs",
+            "expected outputs",
+            "main outputs",
+            "productos clave",
+            "produits clés",
+            "produtos principais",
+            "produtos chave",
+        ],
         home: Home::In(Section::Duties),
         inline: false,
         glued: false,
@@ -375,6 +425,9 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "formation académique",
             "formation",
             "éducation",
+            "formação acadêmica",
+            "formação académica",
+            "educação",
         ],
         home: Home::In(Section::Qualifications),
         inline: false,
@@ -392,6 +445,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "experiencia",
             "expérience professionnelle",
             "expérience",
+            "experiência profissional",
+            "experiência",
         ],
         home: Home::In(Section::Qualifications),
         inline: false,
@@ -410,6 +465,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "habilidades",
             "compétences requises pour l affectation",
             "compétences requises",
+            "competências exigidas para a missão",
+            "competências exigidas",
         ],
         home: Home::In(Section::Qualifications),
         inline: false,
@@ -418,7 +475,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::Languages,
-        aliases: &["languages", "language", "language requirements", "idiomas", "langues"],
+        aliases: &["languages", "language", "language requirements", "idiomas", "langues", "línguas"],
         home: Home::In(Section::Qualifications),
         inline: false,
         glued: false,
@@ -434,6 +491,8 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "competencias",
             "compétences de l oit",
             "compétences",
+            "competências da oit",
+            "competências",
         ],
         home: Home::In(Section::Qualifications),
         inline: false,
@@ -467,6 +526,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "desireable",
             "deseable",
             "souhaitable",
+            "desejável",
         ],
         home: Home::QualBlock,
         inline: true,
@@ -475,7 +535,13 @@ pub(crate) const LABELS: &[LabelDef] = &[
     },
     LabelDef {
         label: Label::TrainingComponents,
-        aliases: &["training components", "training component", "componentes de formación", "composantes de formation"],
+        aliases: &[
+            "training components",
+            "training component",
+            "componentes de formación",
+            "composantes de formation",
+            "componentes de formação",
+        ],
         home: Home::In(Section::Learning),
         inline: false,
         glued: false,
@@ -489,6 +555,7 @@ pub(crate) const LABELS: &[LabelDef] = &[
             "learning objectives",
             "elementos de aprendizaje",
             "éléments d apprentissage",
+            "elementos de aprendizagem",
         ],
         home: Home::In(Section::Learning),
         inline: false,
@@ -508,6 +575,7 @@ pub(crate) const KEY_OUTPUTS_LEAD_INS: &[&str] = &[
     "siguientes productos clave",
     "produits clés suivants",
     "principaux résultats suivants",
+    "seguintes produtos principais",
 ];
 
 /// The lead-in sentence of the competencies list, left out of the value.
@@ -516,6 +584,7 @@ pub(crate) const COMPETENCIES_LEAD_INS: &[&str] = &[
     "expected to demonstrate and be guided by ilo competencies",
     "se espera que el candidato demuestre y se guíe por las competencias de la oit",
     "the candidate should demonstrate the following ilo core competencies",
+    "espera se que o candidato demonstre e seja orientado pelas competências da oit",
 ];
 
 /// Values that say a field has none ("Desirable: None", "N/A"): the whole
@@ -565,8 +634,13 @@ const fn p(text: &'static str) -> Phrase {
 
 /// How the note for supervisors opens, folded: the note names the address
 /// the form is sent to (`header.submission_email`).
-pub(crate) const SUBMISSION_NOTES: &[&str] =
-    &["note for supervisors", "nota para los supervisores", "note aux superviseurs", "note pour les superviseurs"];
+pub(crate) const SUBMISSION_NOTES: &[&str] = &[
+    "note for supervisors",
+    "nota para los supervisores",
+    "note aux superviseurs",
+    "note pour les superviseurs",
+    "nota para os supervisores",
+];
 
 /// Form text that is never content: the note for supervisors, the form's
 /// title, the diversity statement, the smoke-free line, the fraud warning.
@@ -601,6 +675,14 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("avertissement contre la fraude"),
     p("l oit ne perçoit aucun frais"),
     p("nous encourageons les candidatures"),
+    p("nota para os supervisores"),
+    p("proposta de vaga para oficiais profissionais júnior"),
+    p("modelo de descrição de funções"),
+    p("a oit valoriza a diversidade"),
+    p("acolhemos candidaturas de mulheres e homens"),
+    p("aviso de fraude"),
+    p("a oit não cobra qualquer taxa"),
+    p("a oit é um ambiente livre de fumo"),
     // the older "Associate Experts" revision
     p("vacancy proposal for associate experts"),
 ];
@@ -640,6 +722,10 @@ pub(crate) const LETTERHEAD: &[&str] = &[
     "oficina internacional del trabajo",
     "organisation internationale du travail",
     "bureau international du travail",
+    "organização internacional do trabalho",
+    "organização",
+    "internacional",
+    "do trabalho",
     "bureau",
     "du travail",
     "oit",
@@ -762,6 +848,17 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("novembre", 11),
     ("diciembre", 12),
     ("décembre", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
 ];
 
 /// Lower-case words inside place names that close an acronym
@@ -808,6 +905,10 @@ pub(crate) const DURATION_UNITS: &[(&str, u16)] = &[
     ("mes", 1),
     ("años", 12),
     ("año", 12),
+    // Portuguese ("meses" above)
+    ("mês", 1),
+    ("anos", 12),
+    ("ano", 12),
 ];
 
 /// Words saying an assignment can be extended.
@@ -821,6 +922,8 @@ pub(crate) const RENEWABLE_WORDS: &[&str] = &[
     "renouvelable",
     "renovable",
     "prorrogable",
+    "renovável",
+    "prorrogável",
 ];
 
 /// Words saying it cannot (checked first: "non-renewable").
@@ -833,6 +936,8 @@ pub(crate) const NOT_RENEWABLE_WORDS: &[&str] = &[
     "non renouvelable",
     "no renovable",
     "no prorrogable",
+    "não renovável",
+    "não prorrogável",
 ];
 
 /// Words of job titles: a phrase holding one is a position, not a name

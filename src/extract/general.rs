@@ -237,6 +237,10 @@ mod tests {
             ("2 ans (non renouvelable)", d(24, false)),
             ("12 meses, renovable", d(12, true)),
             ("1 año", d(12, false)),
+            // Portuguese
+            ("12 meses, renovável", d(12, true)),
+            ("2 anos (não renovável)", d(24, false)),
+            ("1 ano", d(12, false)),
             ("to be decided", None),
             ("999 months", None),
         ];

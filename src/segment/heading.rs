@@ -2,6 +2,8 @@
 
 use std::sync::LazyLock;
 
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
 use crate::normalize::Line;
 use crate::template::{Section, HEADINGS, HEADING_CONTINUED, HEADING_NUMBER_WORDS};
 use crate::text::{bounded_distance, upper_ratio};
@@ -43,11 +45,19 @@ pub(crate) struct HeadingMatch {
 /// OCR folding: characters that OCR confuses are mapped to one
 /// representative (`l`, `1`, `|`, `!` to `i`; `0` to `o`; `5` to `s`;
 /// `rn` to `m`; `vv` to `w`), applied to both sides before comparing.
+/// A letter's diacritics are dropped too (`ç` to `c`, `õ` to `o`): an
+/// accent lost in extraction or typed without ("QUALIFICAÇOES") leaves
+/// the same letters, not a typo.
 pub(crate) fn ocr_fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            c if !c.is_ascii() => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.push(d);
+                }
+            }),
             'l' | '1' | '|' | '!' => out.push('i'),
             '0' => out.push('o'),
             '5' => out.push('s'),
@@ -292,6 +302,11 @@ mod tests {
             ("TRAINING COMPONENTS AND LEARNING ELEMENTS", Some((Learning, false))),
             ("SUPERVISlON", Some((Supervision, false))),
             ("SUPERV1SION", Some((Supervision, false))),
+            // a lost diacritic is no typo, a changed letter is
+            ("QUALIFICAÇOES E EXPERIÊNCIA", Some((Qualifications, false))),
+            ("QUALIFICACOES E EXPERIENCIA", Some((Qualifications, false))),
+            ("QUALIFICAÇÕES E EXPERIENCIAS", Some((Qualifications, true))),
+            ("INTRODUCAO", Some((Introduction, false))),
             ("Introduction of the new tool", None),
             ("The supervision will be done weekly.", None),
             ("GENERAL ASSEMBLY", None),
@@ -300,6 +315,13 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(m(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn ocr_fold_drops_diacritics() {
+        assert_eq!(ocr_fold("qualificações e experiência"), "quaiificacoes e experiencia");
+        assert_eq!(ocr_fold("informações"), ocr_fold("informacoes"));
+        assert_ne!(ocr_fold("informações"), ocr_fold("informaçães"));
     }
 
     #[test]

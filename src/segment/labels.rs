@@ -582,6 +582,29 @@ mod tests {
     }
 
     #[test]
+    fn portuguese_labels() {
+        use Label::*;
+        let cases: &[(&str, Option<(Label, &str)>)] = &[
+            ("Número do posto: 4205", Some((PostNumber, "4205"))),
+            ("Mês de emissão: junho de 2025", Some((MonthOfIssue, "junho de 2025"))),
+            ("Duração da missão: 12 meses", Some((Duration, "12 meses"))),
+            ("Departamento/ Escritório no terreno: X", Some((Department, "X"))),
+            ("Supervisão direta por:", Some((Supervisor, ""))),
+            // "Competências" opens both the skills and the ILO competencies
+            ("Competências exigidas para a missão:", Some((Skills, ""))),
+            ("Competências da OIT:", Some((Competencies, ""))),
+            ("Competências:", Some((Competencies, ""))),
+            ("Desejável:", Some((Desirable, ""))),
+            // a sentence that opens with a label's word is not the label
+            ("Mínimo de dois anos de experiência profissional", None),
+            ("Experiência em projetos de cooperação", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(hit(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn inline_table() {
         let v = "Junior Professional Officer on migration Duty station: Geneva, Switzerland Grade: P2";
         let splits = inline_splits(v, Family::Form);
