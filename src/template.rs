@@ -743,7 +743,7 @@ pub(crate) const HEADING_CONTINUED: &[&str] = &["cont d", "contd", "cont", "cont
 
 /// Words before a heading's number ("Section A - General information",
 /// "Part 2 Supervision"), folded.
-pub(crate) const HEADING_NUMBER_WORDS: &[&str] = &["section", "part"];
+pub(crate) const HEADING_NUMBER_WORDS: &[&str] = &["section", "part", "paragraph", "para"];
 
 /// Words of a heading the template does not have that starts a part of
 /// the document outside the record (administrative annexes): a capitalized

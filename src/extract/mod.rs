@@ -185,8 +185,10 @@ impl<'a> Ctx<'a> {
     /// `list` field, items may stand one per line without markers.
     pub(crate) fn paragraphs(&self, acc: &Acc, list: bool, flags: &mut Flags) -> Vec<Paragraph> {
         let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(acc.parts.len());
+        // the piece before ended with a paragraph mark ("... MONTHS. //")
+        let mut mark_before = false;
         for p in &acc.parts {
-            let piece = Piece {
+            let mut piece = Piece {
                 text: self.text(p),
                 line: self.lines[p.line].no,
                 bullet: p.bullet.is_some(),
@@ -197,6 +199,7 @@ impl<'a> Ctx<'a> {
                 continued: self.lines[p.line].continued && p.end == self.lines[p.line].text.len(),
                 indented: self.lines[p.line].indented && p.start == 0,
             };
+            piece.blank_before |= std::mem::take(&mut mark_before);
             // a line holding several paragraphs (an export's escaped line
             // breaks): one piece each, as if blank lines stood between them
             if piece.text.contains(PARAGRAPH_BREAK) {
@@ -207,6 +210,25 @@ impl<'a> Ctx<'a> {
                     };
                     pieces.push(Piece { text: t.trim(), bullet, blank_before: piece.blank_before || k > 0, ..piece });
                 }
+            } else if let Some(marks) = reflow::slash_marks(piece.text) {
+                // paragraphs run together on a line, "//" between them (a
+                // fax or telex): one piece each, as if blank lines stood
+                // between them
+                let n = marks.parts.len();
+                for (k, t) in marks.parts.into_iter().enumerate() {
+                    let at_end = k + 1 == n && !marks.trailing;
+                    pieces.push(Piece {
+                        text: t,
+                        bullet: piece.bullet && k == 0,
+                        blank_before: piece.blank_before || k > 0 || marks.leading,
+                        cut: piece.cut && at_end,
+                        continued: piece.continued && at_end,
+                        indented: piece.indented && k == 0,
+                        ..piece
+                    });
+                }
+                mark_before = marks.trailing;
+                flags.set(Flag::Repaired);
             } else {
                 pieces.push(piece);
             }

@@ -138,10 +138,24 @@ fn number(s: &str) -> Option<&str> {
         let letters = b[start..].iter().take_while(|c| c.is_ascii_lowercase()).count();
         let word = &s[start..start + letters];
         let roman = roman_numeral(word);
-        if !(letters == 1 || roman) {
-            return None;
+        if letters == 0 && open {
+            // in brackets, in capitals too: "(A) CONTRIBUTE", "(IV) DRAFT"
+            // (a text typed in capitals numbers its items so; a bracket
+            // opening a line of prose holds a word or an acronym of more
+            // letters, which is not a numeral)
+            let upper = b[start..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+            let word = &s[start..start + upper];
+            if upper == 1 || roman_numeral(&word.to_ascii_lowercase()) {
+                start + upper
+            } else {
+                return None;
+            }
+        } else {
+            if !(letters == 1 || roman) {
+                return None;
+            }
+            start + letters
         }
-        start + letters
     };
     let close = *b.get(end)?;
     let ok = if open {
@@ -201,6 +215,13 @@ mod tests {
             ("- 1. Sensitivity", Some(Number), "Sensitivity"),
             ("a) first", Some(Number), "first"),
             ("(iv) fourth", Some(Number), "fourth"),
+            // capitals in brackets: an item of a text typed in capitals
+            ("(A) CONTRIBUTE TO RESEARCH", Some(Number), "CONTRIBUTE TO RESEARCH"),
+            ("(IV) DRAFT", Some(Number), "DRAFT"),
+            ("(ILO) and partners", None, "(ILO) and partners"),
+            ("(UN) agencies", None, "(UN) agencies"),
+            ("(A)B", None, "(A)B"),
+            ("A) first", None, "A) first"),
             ("* item", Some(Symbol), "item"),
             ("-", Some(Symbol), ""),
             ("**Title:** x", None, "**Title:** x"),

@@ -109,8 +109,63 @@ const CONTINUING_WORDS: &[&str] = &[
     "their", "between", "within", "through",
 ];
 
+/// [`CONTINUING_WORDS`] in lower case, or in capitals when the text has
+/// no lower-case letter (a text typed in capitals: "... PAID BY SHARE OF
+/// THE CATCH, AND" / "ARE FREQUENTLY EXCLUDED"). In mixed case a word in
+/// capitals is a name or a letter ("Annex A"), not the article.
 fn ends_with_continuing_word(s: &str) -> bool {
-    s.rsplit(' ').next().is_some_and(|w| CONTINUING_WORDS.contains(&w))
+    s.rsplit(' ').next().is_some_and(|w| {
+        CONTINUING_WORDS.contains(&w)
+            || (w.bytes().all(|b| b.is_ascii_uppercase())
+                && !s.chars().any(char::is_lowercase)
+                && CONTINUING_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+    })
+}
+
+/// A paragraph mark of a text sent by fax or telex: "//" standing alone,
+/// between spaces or at either end of the line ("... EVERY SIX MONTHS. //
+/// THE SUPERVISOR WILL ...": the sender runs paragraphs together on one
+/// line, marking each break so). `//` inside a token (`https://`, `a//b`)
+/// is no mark.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct SlashMarks<'a> {
+    /// The text between the marks, trimmed, empty pieces left out.
+    pub parts: Vec<&'a str>,
+    /// A mark opens the text: a new paragraph starts with it.
+    pub leading: bool,
+    /// A mark ends the text: the next line starts a new paragraph.
+    pub trailing: bool,
+}
+
+/// Splits `text` at its paragraph marks ([`SlashMarks`]); `None` when it
+/// has none.
+pub(crate) fn slash_marks(text: &str) -> Option<SlashMarks<'_>> {
+    if !text.contains("//") {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut marks = text.match_indices("//").map(|(i, _)| i).filter(|&i| {
+        let before = i == 0 || b[i - 1] == b' ';
+        let after = b.get(i + 2).is_none_or(|&c| c == b' ');
+        before && after
+    });
+    let first = marks.next()?;
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut last = first;
+    for m in std::iter::once(first).chain(marks) {
+        let t = text[from..m].trim();
+        if !t.is_empty() {
+            parts.push(t);
+        }
+        from = m + 2;
+        last = m;
+    }
+    let tail = text[from..].trim();
+    if !tail.is_empty() {
+        parts.push(tail);
+    }
+    Some(SlashMarks { leading: text[..first].trim().is_empty(), trailing: text[last + 2..].trim().is_empty(), parts })
 }
 
 /// Whether the text starts with a word broken by a line-end hyphen
@@ -118,6 +173,11 @@ fn ends_with_continuing_word(s: &str) -> bool {
 fn starts_with_broken_word(s: &str) -> bool {
     let first = s.split(' ').next().unwrap_or("");
     first.len() > 2 && first.ends_with('-') && first[..first.len() - 1].chars().all(char::is_alphabetic)
+}
+
+/// Whether a text has letters and none of them in lower case.
+fn all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
 fn starts_uppercase(s: &str) -> bool {
@@ -262,8 +322,9 @@ fn word_key(w: &str) -> u64 {
 /// - a list marker starts a new paragraph;
 /// - a blank line starts one, unless the text before it does not end a
 ///   clause and the text after starts in lower case, or the text before
-///   ends with a word no sentence ends with ("the", "of": a paragraph
-///   broken by an extraction artefact);
+///   ends with a word no sentence ends with ("the", "of", or "THE", "OF"
+///   in a text typed in capitals: a paragraph broken by an extraction
+///   artefact);
 /// - a page break is treated the same way, and a list item or a word
 ///   broken by a hyphen also goes on over it when the text before does
 ///   not end a clause;
@@ -271,7 +332,8 @@ fn word_key(w: &str) -> u64 {
 ///   after a line ending with `;` or `:`, or after a line that does not
 ///   end mid-phrase and (in hard-wrapped text) had room for its first
 ///   word within the field's widest line, starts a new item (items one
-///   per line, without markers);
+///   per line, without markers); but in hard-wrapped capitals, where
+///   every line starts with one, a line after a marked item goes on with it;
 /// - in text that is not hard-wrapped (`layout.wrapped` false: one paragraph
 ///   per line, as word processors export), a line after a finished
 ///   sentence that starts with a capital starts a new paragraph;
@@ -315,6 +377,12 @@ pub(crate) fn build(
                     notes.repaired = true;
                 }
                 cont
+            }
+            // in hard-wrapped capitals every line "starts with a capital":
+            // after an item that has a marker, a line without one goes on
+            // with it (the line before, not the whole item, is looked at)
+            Some(prev) if layout.list && layout.wrapped && prev.bullet && all_caps(prev_line) && all_caps(p.text) => {
+                true
             }
             Some(_) if layout.list && starts_unmarked_item(prev_line, p.text, width) => false,
             // unwrapped text has a paragraph per line: a line after a
@@ -530,6 +598,63 @@ mod tests {
         assert_eq!(texts(&p, &[]).len(), 2);
         let p = [piece("Key resources", 1, false, false), piece("The ILO report", 3, false, true)];
         assert_eq!(texts(&p, &[]).len(), 2);
+    }
+
+    #[test]
+    fn a_page_break_after_a_continuing_word_in_capitals() {
+        let after_page = |text| Piece { page_break: true, ..piece(text, 3, false, true) };
+        // in a text typed in capitals the word is in capitals too
+        let p = [piece("ARE PAID BY SHARE OF THE CATCH, AND", 1, false, false), after_page("ARE FREQUENTLY EXCLUDED.")];
+        assert_eq!(texts(&p, &[]), ["ARE PAID BY SHARE OF THE CATCH, AND ARE FREQUENTLY EXCLUDED."]);
+        // in mixed case a capital word is a name or a letter
+        let p = [piece("The report is in Annex A", 1, false, false), after_page("Another paragraph.")];
+        assert_eq!(texts(&p, &[]).len(), 2);
+        let p = [piece("SEE ANNEX B", 1, false, false), after_page("NEW PARAGRAPH.")];
+        assert_eq!(texts(&p, &[]).len(), 2);
+    }
+
+    #[test]
+    fn slash_marks_split_run_together_paragraphs() {
+        let m = slash_marks("REVIEWED EVERY SIX MONTHS. // THE SUPERVISOR WILL").unwrap();
+        assert_eq!(m.parts, ["REVIEWED EVERY SIX MONTHS.", "THE SUPERVISOR WILL"]);
+        assert!(!m.leading && !m.trailing);
+        let m = slash_marks("ON LABOUR MIGRATION. //").unwrap();
+        assert_eq!(m.parts, ["ON LABOUR MIGRATION."]);
+        assert!(m.trailing && !m.leading);
+        let m = slash_marks("// THE JPO WILL").unwrap();
+        assert_eq!(m.parts, ["THE JPO WILL"]);
+        assert!(m.leading && !m.trailing);
+        let m = slash_marks("//").unwrap();
+        assert!(m.parts.is_empty() && m.leading && m.trailing);
+        // inside a token "//" is no mark
+        assert_eq!(slash_marks("AVAILABLE AT HTTPS://WWW.ILO.ORG/ASIA."), None);
+        assert_eq!(slash_marks("a//b and c ///"), None);
+        assert_eq!(slash_marks("no marks here"), None);
+    }
+
+    #[test]
+    fn marked_items_in_capitals_go_on_over_unmarked_lines() {
+        let items = |pieces: &[Piece<'_>]| -> Vec<String> {
+            build(pieces, Layout { wrapped: true, list: true }, &|_| false).0.into_iter().map(|p| p.text).collect()
+        };
+        let p = [
+            piece("THE ABILITY TO WORK IN A MULTICULTURAL ENVIRONMENT;", 1, true, false),
+            piece("GENDER-SENSITIVE BEHAVIOUR IS ALSO REQUIRED.", 2, false, false),
+            piece("GOOD COMMUNICATION SKILLS.", 3, true, false),
+        ];
+        assert_eq!(
+            items(&p),
+            [
+                "THE ABILITY TO WORK IN A MULTICULTURAL ENVIRONMENT; GENDER-SENSITIVE BEHAVIOUR IS ALSO REQUIRED.",
+                "GOOD COMMUNICATION SKILLS."
+            ]
+        );
+        // in mixed case the capital still starts an unmarked item
+        let p = [piece("Draft reports;", 1, true, false), piece("Organize meetings.", 2, false, false)];
+        assert_eq!(items(&p), ["Draft reports;", "Organize meetings."]);
+        // without markers, lines in capitals are still told apart
+        let p = [piece("DRAFT REPORTS;", 1, false, false), piece("ORGANIZE MEETINGS.", 2, false, false)];
+        assert_eq!(items(&p), ["DRAFT REPORTS;", "ORGANIZE MEETINGS."]);
     }
 
     #[test]

@@ -266,6 +266,9 @@ struct Builder<'a> {
     /// Inside a part of the document the template does not have (after a
     /// heading of [`FOREIGN_SECTION_WORDS`]): content is residue.
     foreign: bool,
+    /// The word that numbers the template's headings in this document
+    /// ("PARA 1. GENERAL INFORMATION": [`heading::number_word`]).
+    heading_word: Option<&'static str>,
     /// A desirable label stacked under its bare minimum label: the field
     /// the paragraph after the minimum's goes to.
     stacked: Option<FieldId>,
@@ -319,6 +322,7 @@ pub(crate) fn collect(lines: &[Line]) -> Collected {
         pending_guidance: false,
         pending_neighbour: false,
         foreign: false,
+        heading_word: None,
         stacked: None,
         last_part: None,
         in_envelope: false,
@@ -450,6 +454,7 @@ impl<'a> Builder<'a> {
             self.carry = None;
             self.carry_note = false;
             if let Some(h) = heading {
+                self.heading_word = self.heading_word.or_else(|| heading::number_word(&folded));
                 self.residue(ResidueKind::Boilerplate, i, i);
                 self.enter(h.section, h.fuzzy, h.typo, false);
                 continue;
@@ -534,6 +539,16 @@ impl<'a> Builder<'a> {
             if let Some((pos, section)) = heading::trailing_heading(&line.text) {
                 self.content(i, 0, pos);
                 self.enter(section, false, false, false);
+                continue;
+            }
+            if self.numbered_foreign_heading(i, &folded) {
+                // a heading of the document's own numbering: read as a
+                // heading (boilerplate), what follows it as outside the record
+                self.residue(ResidueKind::Boilerplate, i, i);
+                self.foreign = true;
+                self.target = None;
+                self.group = None;
+                self.blank = true;
                 continue;
             }
             if self.foreign_heading(i, &folded) {
@@ -647,6 +662,24 @@ impl<'a> Builder<'a> {
             && heading::heading_shaped(line)
             && folded.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2;
         shaped && folded.split(' ').any(|w| FOREIGN_SECTION_WORDS.contains(&w))
+    }
+
+    /// A heading the template does not have, numbered as the document
+    /// numbers the template's headings ("PARA 8. GENERAL" after "PARA 7.
+    /// BACKGROUND INFORMATION"): a section of the document at the level of
+    /// the template's, outside the record: what follows it is residue up
+    /// to the next template heading or label, as after a
+    /// [`Self::foreign_heading`]; the line itself is a heading the
+    /// document's numbering marks as one (boilerplate). Only a heading-shaped line with no list marker, inside a section,
+    /// whose number word ([`heading::number_word`]) numbered a template
+    /// heading before it.
+    fn numbered_foreign_heading(&self, i: usize, folded: &str) -> bool {
+        let line = &self.lines[i];
+        self.section.is_some()
+            && line.bullet.is_none()
+            && self.heading_word.is_some()
+            && heading::heading_shaped(line)
+            && heading::number_word(folded) == self.heading_word
     }
 
     /// A label split over two lines ("Duty station of the" / "assignment:
@@ -1544,6 +1577,23 @@ mod tests {
         ] {
             assert_eq!(is_footnote_line(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_heading_of_the_documents_numbering_ends_the_record_part() {
+        let text = "PARA 1. GENERAL INFORMATION\n1.1 TITLE: JUNIOR OFFICER\n\
+                    PARA 7. BACKGROUND INFORMATION\nTHE OFFICE WORKS IN 20 COUNTRIES.\n\
+                    PARA 8. GENERAL\nREGARDS\n";
+        let r = crate::parse_text(text);
+        assert_eq!(r.background.value, Some(vec!["THE OFFICE WORKS IN 20 COUNTRIES.".to_string()]));
+        assert_eq!(r.background.lines, Some([4, 4]));
+        let kinds: Vec<(ResidueKind, u32)> = r.residue.iter().map(|x| (x.kind, x.lines[0])).collect();
+        assert!(kinds.contains(&(ResidueKind::Boilerplate, 5)), "{kinds:?}");
+        assert!(kinds.contains(&(ResidueKind::Unclassified, 6)), "{kinds:?}");
+        // without template headings numbered so, "PARA 8." is text
+        let text = "BACKGROUND INFORMATION\nTHE OFFICE WORKS IN 20 COUNTRIES.\nPARA 8. GENERAL\n";
+        let r = crate::parse_text(text);
+        assert_eq!(r.background.lines, Some([2, 3]));
     }
 
     #[test]

@@ -120,6 +120,19 @@ fn strip_numbering(folded: &str, lettered: bool) -> &str {
     after_word.and_then(|rest| strip_number(rest, true)).or_else(|| strip_number(folded, lettered)).unwrap_or(folded)
 }
 
+/// The word of [`HEADING_NUMBER_WORDS`] that numbers a folded line ("para
+/// 8 general", "section 3 annexes"): the word, followed by a section
+/// number and a heading's words.
+pub(crate) fn number_word(folded: &str) -> Option<&'static str> {
+    HEADING_NUMBER_WORDS.iter().copied().find(|w| {
+        folded
+            .strip_prefix(w)
+            .and_then(|r| r.strip_prefix(' '))
+            .and_then(|r| strip_number(r, true))
+            .is_some_and(|r| r.chars().any(char::is_alphabetic))
+    })
+}
+
 /// `folded` without its first word, when that word numbers it.
 fn strip_number(folded: &str, lettered: bool) -> Option<&str> {
     let (first, rest) = folded.split_once(' ')?;
@@ -298,6 +311,10 @@ mod tests {
             ("Section A – GENERAL INFORMATION", Some((General, false))),
             ("Section B - Introduction", Some((Introduction, false))),
             ("Part 2: Supervision", Some((Supervision, false))),
+            // a fax's numbered paragraphs
+            ("PARA 4. DUTIES AND RESPONSIBILITIES", Some((Duties, false))),
+            ("PARAGRAPH 2 - SUPERVISION", Some((Supervision, false))),
+            ("PARA 8. GENERAL", None),
             ("Section on supervision", None),
             ("TRAINING COMPONENTS AND LEARNING ELEMENTS", Some((Learning, false))),
             ("SUPERVISlON", Some((Supervision, false))),
@@ -341,6 +358,17 @@ mod tests {
             Some(("Specialist, addati@ilo.org".len(), Section::Introduction))
         );
         assert_eq!(trailing_heading("we list duties and responsibilities"), None);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(number_word("para 8 general"), Some("para"));
+        assert_eq!(number_word("para 1 general information"), Some("para"));
+        assert_eq!(number_word("section b annexes"), Some("section"));
+        assert_eq!(number_word("part 2"), None);
+        assert_eq!(number_word("paragraph of the report"), None);
+        assert_eq!(number_word("general information"), None);
+        assert_eq!(number_word("parallel 3 sessions"), None);
     }
 
     #[test]
