@@ -309,9 +309,11 @@ impl Walker<'_> {
     /// Whether the first non-blank line of `start..end` holds words (a
     /// space between letters), as an encoded body's lines never do.
     fn opens_with_words(&self, start: usize, end: usize) -> bool {
-        self.raw[start..end].iter().map(|l| l.trim()).find(|l| !l.is_empty()).is_some_and(|l| {
-            l.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2
-        })
+        self.raw[start..end]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| l.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2)
     }
 
     /// The parts of a multipart body delimited by `--boundary` lines:
@@ -461,7 +463,8 @@ mod tests {
     #[test]
     fn a_content_extractors_text_after_its_metadata() {
         // Apache Tika: the source file's metadata, then the text it read
-        let tika = "Content-Type: application/pdf\ndc:title: Vacancy\nxmpTPg:NPages: 2\n\n\nPost number: 4\nGrade: P2\n";
+        let tika =
+            "Content-Type: application/pdf\ndc:title: Vacancy\nxmpTPg:NPages: 2\n\n\nPost number: 4\nGrade: P2\n";
         let m = decode(tika).expect("headers");
         assert_eq!(m.envelope[..3].iter().filter(|e| e.is_some()).count(), 3);
         assert!(m.envelope[5].is_none() && m.envelope[6].is_none());
