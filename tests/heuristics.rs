@@ -25,6 +25,11 @@ fn grade(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     (f.value.clone(), f.confidence, f.flags.clone())
 }
 
+fn submission_email(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
+    let f = &v.header.submission_email;
+    (f.value.clone(), f.confidence, f.flags.clone())
+}
+
 fn org_unit(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
     let f = &v.general.organisational_unit;
     (f.value.as_ref().map(|u| format!("{} | {:?}", u.name, u.acronym)), f.confidence, f.flags.clone())
@@ -107,6 +112,30 @@ fn supervisor(v: &Vacancy) -> (Option<String>, Confidence, Vec<Flag>) {
 type Case = (&'static str, &'static str, Get, Option<&'static str>, Confidence, &'static [Flag]);
 
 const CASES: &[Case] = &[
+    (
+        "the note for supervisors goes on over a boilerplate line of its own, with the address",
+        "Note for supervisors:\nPlease complete the vacancy proposal form and submit it to jpo@ilo.org.\n\nGENERAL INFORMATION\n\nTitle: Officer\n",
+        submission_email,
+        Some("jpo@ilo.org"),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "an AsciiDoc description list entry: the term's double colon is markup",
+        "= Vacancy\n\n== General information\n\nTitle:: Officer in Statistics\nGrade:: P2\n\n== Supervision\n",
+        grade,
+        Some("P2"),
+        Confidence::High,
+        &[],
+    ),
+    (
+        "a Confluence table row of a header cell and a value cell is a form row",
+        "h1. Office\nh2. GENERAL INFORMATION\n||Title|Officer in _Statistics_|\n||Duty station||Suva, Fiji||\nh2. SUPERVISION\n",
+        duty_station,
+        Some("Suva, Fiji"),
+        Confidence::High,
+        &[Flag::MarkupStripped],
+    ),
     (
         "a bracketed hint before a form's answer is guidance, the answer follows it",
         "GENERAL INFORMATION\n\nTitle: [Officer in + area of work, e.g. Officer in Trade] Officer in Fisheries Statistics\n",

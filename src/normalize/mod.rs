@@ -22,6 +22,7 @@ pub(crate) mod reflow;
 pub(crate) mod repair;
 pub(crate) mod table;
 pub(crate) mod unicode;
+pub(crate) mod wiki;
 
 pub(crate) use bullets::Bullet;
 
@@ -156,7 +157,10 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)) else {
         return match export::decode(text) {
             Some(e) => normalize_export(&e, lossy),
-            None => normalize_text(text, lossy),
+            None => match wiki::decode(text) {
+                Some(w) => normalize_wiki(text, &w, lossy),
+                None => normalize_text(text, lossy),
+            },
         };
     };
     let mut lines = normalize_text(&m.text, lossy || m.lossy);
@@ -272,6 +276,23 @@ fn rejoin_soft_chains(text: &str, lines: &mut [Line], lossy: bool) {
             *l = Line { no: l.no, joined: true, page_break: l.page_break, ..Line::default() };
         }
     }
+}
+
+/// [`normalize`] for a document in a wiki's markup ([`wiki`]): its
+/// rewritten lines normalized as any text's; a line that is only the
+/// markup's structure is layout, its raw text kept for residue.
+fn normalize_wiki(text: &str, w: &wiki::Wiki, lossy: bool) -> Vec<Line> {
+    let mut lines = normalize_text(&w.text, lossy);
+    for (line, raw) in lines.iter_mut().zip(split_lines(text)) {
+        let i = line.no as usize - 1;
+        if w.layout.get(i).copied().unwrap_or(false) {
+            let text = crate::text::trim(raw).to_string();
+            *line = Line { no: line.no, text, rule: true, markup: true, markup_only: true, ..Line::default() };
+        } else if w.changed.get(i).copied().unwrap_or(false) && line.has_text() {
+            line.markup = true;
+        }
+    }
+    lines
 }
 
 /// [`normalize`] for a form exported by another system: each input line's

@@ -451,6 +451,10 @@ impl<'a> Builder<'a> {
                     continue;
                 }
             }
+            // the note for supervisors goes on over a line of boilerplate
+            // of its own ("Note for supervisors:" / "Please complete the
+            // vacancy proposal form ... to jpo@ilo.org.")
+            let note_goes_on = self.carry_note && !self.blank && !crossed_page;
             self.carry = None;
             self.carry_note = false;
             if let Some(h) = heading {
@@ -498,7 +502,9 @@ impl<'a> Builder<'a> {
             if let Some(kind) = chrome.or_else(|| phrase_kind(&folded)) {
                 self.residue(kind, i, i);
                 self.carry = Some(kind);
-                if kind == ResidueKind::Boilerplate && SUBMISSION_NOTES.iter().any(|n| folded.starts_with(n)) {
+                if kind == ResidueKind::Boilerplate
+                    && (note_goes_on || SUBMISSION_NOTES.iter().any(|n| folded.starts_with(n)))
+                {
                     self.carry_note = true;
                     self.note_emails(i);
                 }

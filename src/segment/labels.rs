@@ -235,7 +235,9 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
     // an abbreviated label keeps its dot: "Dept.:"
     let undotted = trimmed.strip_prefix('.').map_or(trimmed, str::trim_start);
     if let Some(after) = undotted.strip_prefix(':') {
-        let after = after.trim_start();
+        // a doubled colon ("Title:: value", a description list's term) is
+        // one separator: a value opens with no colon
+        let after = after.trim_start_matches(':').trim_start();
         let value = skip_leader(after).unwrap_or(after);
         return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false, fuzzy: false });
     }
@@ -521,6 +523,13 @@ mod tests {
         assert!(!holds_form_label_opening("junior professional officer in labour statistics"));
         // at the start the label is the value's own, matched elsewhere
         assert!(!holds_form_label_opening("duty station lima"));
+    }
+
+    #[test]
+    fn a_doubled_colon_is_one_separator() {
+        assert_eq!(hit("Title:: Junior Officer"), Some((Label::Title, "Junior Officer")));
+        assert_eq!(hit("Grade::: P1"), Some((Label::Grade, "P1")));
+        assert_eq!(hit("Grade: P1"), Some((Label::Grade, "P1")));
     }
 
     #[test]
