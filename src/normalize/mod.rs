@@ -728,7 +728,13 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
     }
     // markup may hide a marker: "*- item*", "**1.** item", "- **- item**",
     // and a list marker a heading marker: "**## - item**", "- ## - ## item"
-    let (bullet2, heading2, rest2) = leading_markers(crate::text::trim(&stripped.text));
+    // (a line that markup removal left as it was, with no marker, has none
+    // to find again: the split above found none in the same text)
+    let (bullet2, heading2, rest2) = if stripped.changed || bullet.is_some() {
+        leading_markers(crate::text::trim(&stripped.text))
+    } else {
+        (None, false, stripped.text.as_str())
+    };
     line.bullet = bullet.or(bullet2);
     line.md_heading |= heading2;
     let text = if rest2.len() == stripped.text.len() {

@@ -60,7 +60,9 @@ static TRAILING_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// 5"): a short line, and the number in its "Page N of M" shape, which
 /// prose does not end with.
 pub(crate) fn ends_with_page_number(text: &str) -> bool {
-    text.len() <= MAX_RUNNING_CHARS && TRAILING_PAGE_NUMBER.is_match(text.trim_end())
+    let t = text.trim_end();
+    // the shape ends in a digit: most lines are passed over on their last byte
+    text.len() <= MAX_RUNNING_CHARS && t.ends_with(|c: char| c.is_ascii_digit()) && TRAILING_PAGE_NUMBER.is_match(t)
 }
 
 /// Whether a line is a page number ([`is_page_number`]) or a footer that
