@@ -81,6 +81,21 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
         }
         None => line,
     };
+    clean_chars(line, out, &mut rep);
+    if let Some(fixed) = crate::decode::repair_mojibake(out) {
+        // the repaired characters are cleaned as the line's were: mojibake
+        // can stand for a private-use bullet ("ï‚·"), a zero-width space
+        // ("â€‹") or a ligature
+        out.clear();
+        clean_chars(&fixed, out, &mut rep);
+        rep.repaired = true;
+    }
+    nfc_in_place(out);
+    rep
+}
+
+/// The character pass of [`clean`], appending to `out`.
+fn clean_chars(line: &str, out: &mut String, rep: &mut CharRepairs) {
     let mut rest = line;
     loop {
         // printable ASCII passes as it is: a run at a time, not a push per char
@@ -116,12 +131,6 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
             out.push(ch);
         }
     }
-    if let Some(fixed) = crate::decode::repair_mojibake(out) {
-        *out = fixed;
-        rep.repaired = true;
-    }
-    nfc_in_place(out);
-    rep
 }
 
 /// The Windows-1252 character of a C1 control (U+0080-U+009F) that stands
@@ -251,6 +260,17 @@ mod tests {
         // an NBSP (C2 A0) read as Windows-1252: "Â" and an NBSP, a space
         assert!(clean("24\u{C2}\u{A0}months", &mut out).repaired);
         assert_eq!(out, "24 months");
+    }
+
+    #[test]
+    fn repaired_mojibake_is_cleaned_as_the_line() {
+        // found by fuzzing: a private-use bullet and a zero-width space read
+        // back from their mojibake stayed in the line
+        let mut out = String::new();
+        assert!(clean("\u{EF}\u{201A}\u{B7} \u{C3}\u{FF}", &mut out).repaired);
+        assert_eq!(out, "• \u{C3}\u{FF}");
+        assert!(clean("a\u{E2}\u{20AC}\u{2039}b \u{C3}\u{A9}", &mut out).repaired);
+        assert_eq!(out, "ab é");
     }
 
     #[test]

@@ -65,6 +65,9 @@ fn asciidoc_heading(t: &str) -> Option<&str> {
 pub(crate) fn dialect(text: &str) -> Option<Dialect> {
     let (mut confluence, mut asciidoc) = (0usize, 0usize);
     for raw in super::split_lines(text) {
+        // trimmed as [`decode`] and the normalizer read the line: an indented
+        // heading is one, and is one again in the normalized text
+        let raw = raw.trim_start();
         match raw.as_bytes().first() {
             Some(b'h') if confluence_heading(raw).is_some() => confluence += 1,
             Some(b'=') if raw.starts_with("==") && asciidoc_heading(raw).is_some() => asciidoc += 1,
@@ -100,11 +103,13 @@ pub(crate) fn decode(text: &str) -> Option<Wiki> {
                 out.text.push_str(t);
                 (false, false)
             }
-            Rewrite::Text(s) => {
+            Rewrite::Text(s) if !s.trim().is_empty() => {
                 out.text.push_str(&s);
                 (false, s != t)
             }
-            Rewrite::Layout => (!t.is_empty(), true),
+            // a line that was only markup (a row of empty cells, `|`) is
+            // layout: the raw line goes to residue
+            Rewrite::Text(_) | Rewrite::Layout => (!t.is_empty(), true),
         };
         out.layout.push(layout);
         out.changed.push(changed);
@@ -200,7 +205,10 @@ impl State {
         }
         if let Some(h) = confluence_heading(t) {
             self.names = None;
-            return Rewrite::Text(format!("## {}", confluence_inline(h)));
+            // a heading of markup only (`h2. \\`, a line break) is layout
+            let h = confluence_inline(h);
+            let h = h.trim();
+            return if h.is_empty() { Rewrite::Layout } else { Rewrite::Text(format!("## {h}")) };
         }
         // the macros: a titled one (a panel) is its title, as a label
         // line; the others are layout
@@ -436,6 +444,9 @@ mod tests {
         assert_eq!(dialect("h1. A\ntext\n"), None);
         assert_eq!(dialect("## A\n## B\n===\n= x\n"), None);
         assert_eq!(dialect("here. A\nhi. B\n"), None);
+        // found by fuzzing: an indented heading counts, as the normalized
+        // text (trimmed) would count it
+        assert_eq!(dialect("h2. A\n  h2. B\n"), Some(Dialect::Confluence));
     }
 
     #[test]
@@ -467,6 +478,15 @@ mod tests {
                 "Red {0} stays",
             ]
         );
+    }
+
+    #[test]
+    fn a_line_of_markup_only_is_layout() {
+        // found by fuzzing: a row of empty cells rewritten to no text was lost
+        assert_eq!(rewrite("|\nh3. A\nh3. B\n|     |\n||"), ["<layout>", "## A", "## B", "<layout>", "<layout>"]);
+        // and a heading whose text was a line break (`\\`): "##" alone was
+        // read as text the first time, as a heading the second
+        assert_eq!(rewrite("h2. \\\\\nh2. N\nh2. A \\\\ B"), ["<layout>", "## N", "## A B"]);
     }
 
     #[test]
