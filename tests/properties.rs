@@ -607,6 +607,8 @@ fn time_is_linear_in_one_huge_line() {
 fn time_is_linear_in_heading_like_lines() {
     assert_linear("headings", "GENERAL INFORMATION\nQUALIFICATlONS AND EXPERlENCE\n## **SUPERVISION**\n", 300);
     assert_linear("labels", "Title:\nMinimum:\nDesirable:\n", 300);
+    // one heading repeated: the section is entered once, not once a line
+    assert_linear("one heading", "DUTIES AND RESPONSIBILITIES\n", 900);
     assert_linear("bullets", "- item\n• item;\n(a)\n", 300);
     assert_linear("repeated paragraph", "Junior Professional Officer in care\n\n", 300);
 }

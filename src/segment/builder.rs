@@ -1041,7 +1041,9 @@ impl<'a> Builder<'a> {
         // the heading repeated on a new page is not the section out of order
         if self.seen[idx] && self.section != Some(section) {
             self.section_flags[idx].set(Flag::OutOfOrder);
-        } else {
+        } else if !self.seen[idx] {
+            // once per section: the order check is over first entries only
+            // (a heading repeated on every line must not make it quadratic)
             self.entered.push(section);
         }
         if fuzzy {
@@ -1544,6 +1546,21 @@ fn out_of_order(entered: &[Section]) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_repeated_in_its_section_is_not_out_of_order() {
+        let text = "DUTIES AND RESPONSIBILITIES\n- Draft notes.\n\nDUTIES AND RESPONSIBILITIES (cont'd)\n- Assist missions.\n\nBACKGROUND INFORMATION\nThe office.\n";
+        let r = crate::parse_text(text);
+        assert!(
+            !r.duties.responsibilities.flags.contains(&crate::Flag::OutOfOrder),
+            "{:?}",
+            r.duties.responsibilities.flags
+        );
+        // a section entered again after another one is
+        let again = format!("{text}DUTIES AND RESPONSIBILITIES\n- Report.\n");
+        let r = crate::parse_text(&again);
+        assert!(r.duties.responsibilities.flags.contains(&crate::Flag::OutOfOrder));
+    }
     use Section::*;
 
     #[test]
