@@ -90,22 +90,26 @@ fn fold_ascii(s: &[u8], buf: &mut [u8], mask: usize) -> usize {
             }
         }
         for &b in chunk {
-            let f = ASCII_FOLD[usize::from(b)];
-            let alnum = f != b' ';
-            buf[n & mask] = f;
-            n += usize::from(alnum | after_alnum);
-            after_alnum = alnum;
+            fold_byte(b, buf, mask, &mut n, &mut after_alnum);
         }
     }
     for &b in chunks.remainder() {
-        let f = ASCII_FOLD[usize::from(b)];
-        let alnum = f != b' ';
-        buf[n & mask] = f;
-        n += usize::from(alnum | after_alnum);
-        after_alnum = alnum;
+        fold_byte(b, buf, mask, &mut n, &mut after_alnum);
     }
     // a gap at the end left its one space
     n - usize::from(n > 0 && !after_alnum)
+}
+
+/// One byte of [`fold_ascii`]: written folded (a separator as a space)
+/// at `n`, and kept when it is a letter or digit or the first separator
+/// after one.
+#[inline(always)]
+fn fold_byte(b: u8, buf: &mut [u8], mask: usize, n: &mut usize, after_alnum: &mut bool) {
+    let f = ASCII_FOLD[usize::from(b)];
+    let alnum = f != b' ';
+    buf[*n & mask] = f;
+    *n += usize::from(alnum | *after_alnum);
+    *after_alnum = alnum;
 }
 
 /// Eight bytes that fold to themselves lower-cased, all kept: each an

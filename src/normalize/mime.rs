@@ -192,17 +192,25 @@ pub(crate) fn decode(text: &str) -> Option<Mime> {
         w.body(&h, 0, n, Role::Content, 0);
     }
     let mut out = w.out;
-    let mut text = String::with_capacity(text.len());
-    for (i, d) in out.decoded.iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
-        }
-        if out.envelope[i].is_none() {
-            text.push_str(d);
-        }
-    }
-    out.text = text;
+    out.join_content(text.len());
     Some(out)
+}
+
+impl Mime {
+    /// Sets [`Mime::text`]: the decoded content lines, the other lines
+    /// empty, joined by `\n` (`len` is the input's length, a capacity hint).
+    pub(crate) fn join_content(&mut self, len: usize) {
+        let mut text = String::with_capacity(len);
+        for (i, d) in self.decoded.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            if self.envelope[i].is_none() {
+                text.push_str(d);
+            }
+        }
+        self.text = text;
+    }
 }
 
 impl Walker<'_> {

@@ -126,16 +126,7 @@ pub(crate) fn decode(text: &str) -> Option<Mime> {
             }
         }
     }
-    let mut text = String::with_capacity(text.len());
-    for (i, d) in out.decoded.iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
-        }
-        if out.envelope[i].is_none() {
-            text.push_str(d);
-        }
-    }
-    out.text = text;
+    out.join_content(text.len());
     Some(out)
 }
 
