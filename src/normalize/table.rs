@@ -206,13 +206,19 @@ pub(crate) fn column_names(cells: &[&str]) -> Option<Vec<String>> {
         .then(|| rest.iter().map(|c| c.to_string()).collect())
 }
 
+/// The longest column name [`named_row`] repeats in each row.
+const MAX_COLUMN_NAME_BYTES: usize = 64;
+
 /// A body row of a pipe table with column names, as one `label: value`
 /// line: the row's label, then each non-empty cell after its column's
 /// name as a sub-label (`Education: Minimum: A degree. Desirable: A
 /// course.`). `None` when the row does not have the header's columns.
 pub(crate) fn named_row(cells: &[&str], names: &[String]) -> Option<String> {
     let (label, rest) = cells.split_first()?;
-    if rest.len() != names.len() {
+    // a column name is a few words: one that is not is no name, and the
+    // rows below it, each repeating the names, cannot grow the text more
+    // than a constant factor
+    if rest.len() != names.len() || names.iter().any(|n| n.len() > MAX_COLUMN_NAME_BYTES) {
         return None;
     }
     let mut s = String::with_capacity(cells.iter().map(|c| c.len() + 2).sum::<usize>() + 16 * names.len());
@@ -326,5 +332,8 @@ mod tests {
         let row = pipe_cells("| Tools | R. | Python. |").unwrap();
         assert_eq!(named_row(&row, &names).as_deref(), Some("Tools: **Needed**: R. Wished: Python."));
         assert_eq!(named_row(&pipe_cells("| a | b |").unwrap(), &names), None);
+        // a "name" of a paragraph's length is no column name
+        let long = vec!["x".repeat(MAX_COLUMN_NAME_BYTES + 1), "Wished".to_string()];
+        assert_eq!(named_row(&["Tools", "R.", "Python."], &long), None);
     }
 }

@@ -161,6 +161,10 @@ static CONFLUENCE_INLINE: LazyLock<Regex> = LazyLock::new(|| {
 static ASCIIDOC_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:link:|(mailto:)|(https?://))([^\s\[\]]+)\[([^\[\]]*)\]").expect("valid regex"));
 
+/// How many bytes the attribute values put in for a line's references
+/// may add beyond the line's own length ([`Wiki`] stays linear in size).
+const MAX_REFERENCE_GROWTH: usize = 1024;
+
 /// An AsciiDoc attribute reference: `{name}`.
 static ASCIIDOC_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{([A-Za-z0-9_][A-Za-z0-9_-]*)\}").expect("valid regex"));
@@ -359,15 +363,21 @@ impl State {
     /// ` +` (a line break) dropped. Emphasis is left for [`super::markup`].
     fn asciidoc_inline(&self, t: &str) -> String {
         let t = t.strip_suffix(" +").unwrap_or(t);
+        // the values put in for references may add at most the line's own
+        // length (and a little): a line of many references to one long
+        // attribute must not grow the text without bound
+        let mut budget = t.len() + MAX_REFERENCE_GROWTH;
         let referenced = ASCIIDOC_REFERENCE.replace_all(t, |c: &regex::Captures| {
             let name = &c[1];
-            match self.attributes.get(name) {
-                Some(v) => v.clone(),
-                None => ASCIIDOC_CHARACTERS
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map_or_else(|| c[0].to_string(), |(_, v)| (*v).to_string()),
+            let value = match self.attributes.get(name) {
+                Some(v) => v.as_str(),
+                None => ASCIIDOC_CHARACTERS.iter().find(|(n, _)| *n == name).map_or(&c[0], |(_, v)| *v),
+            };
+            if value.len() > budget {
+                return c[0].to_string();
             }
+            budget -= value.len();
+            value.to_string()
         });
         ASCIIDOC_LINK
             .replace_all(&referenced, |c: &regex::Captures| {
@@ -487,6 +497,19 @@ mod tests {
         // and a heading whose text was a line break (`\\`): "##" alone was
         // read as text the first time, as a heading the second
         assert_eq!(rewrite("h2. \\\\\nh2. N\nh2. A \\\\ B"), ["<layout>", "## N", "## A B"]);
+    }
+
+    #[test]
+    fn references_cannot_blow_the_text_up() {
+        // a line of 10,000 references to a 1,000-byte attribute
+        let line = "{a}".repeat(10_000);
+        let text = format!("== One\n== Two\n:a: {}\n{line}", "x".repeat(1000));
+        let lines = rewrite(&text);
+        let last = &lines[3];
+        assert!(last.len() <= 2 * line.len() + MAX_REFERENCE_GROWTH, "{} bytes", last.len());
+        assert!(last.starts_with(&"x".repeat(1000)));
+        // a few references are all put in
+        assert_eq!(rewrite("== One\n== Two\n:a: AB\n{a} and {a}").last().map(String::as_str), Some("AB and AB"));
     }
 
     #[test]
