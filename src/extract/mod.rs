@@ -15,7 +15,7 @@ use crate::record::{
     Vacancy, SCHEMA_VERSION,
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
-use crate::template::{COMPETENCIES_LEAD_INS, KEY_OUTPUTS_LEAD_INS, NONE_VALUES, NOT_YET_VALUES, PLACEHOLDER_WORDS};
+use crate::template::{COMPETENCIES_LEAD_INS, NONE_VALUES, NOT_YET_VALUES, PLACEHOLDER_WORDS};
 use crate::text::fold_prefix_into;
 
 /// How much of a paragraph is folded to recognize a lead-in sentence.
@@ -358,7 +358,7 @@ impl<'a> Ctx<'a> {
         let lead_in = paras.iter().position(|p| {
             let mut head = String::new();
             fold_prefix_into(&p.text, LEAD_IN_BYTES, &mut head);
-            !p.bullet && KEY_OUTPUTS_LEAD_INS.iter().any(|l| head.contains(l))
+            !p.bullet && crate::segment::builder::holds_key_outputs_lead_in(&head)
         });
         match lead_in {
             Some(k) if k + 1 < paras.len() => {

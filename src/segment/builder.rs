@@ -142,7 +142,7 @@ static PHRASES: LazyLock<PhraseTable> = LazyLock::new(|| {
 });
 
 /// The lead-ins of a key outputs list ([`KEY_OUTPUTS_LEAD_INS`]), found
-/// anywhere in a folded line in one pass.
+/// anywhere in a folded line in one pass ([`holds_key_outputs_lead_in`]).
 static KEY_OUTPUTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
@@ -150,6 +150,11 @@ static KEY_OUTPUTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(KEY_OUTPUTS_LEAD_INS)
         .expect("valid phrases")
 });
+
+/// Whether a folded text holds a key outputs lead-in anywhere.
+pub(crate) fn holds_key_outputs_lead_in(folded: &str) -> bool {
+    KEY_OUTPUTS.is_match(folded)
+}
 
 /// A bracketed text that opens `text` and closes on the line ("[Insert
 /// name ...] value"): the byte offset just after its `]`.
@@ -535,7 +540,7 @@ impl<'a> Builder<'a> {
                 tails.extend((i + 2..=last).step_by(2));
                 continue;
             }
-            if self.section == Some(Section::Duties) && KEY_OUTPUTS.is_match(folded.as_str()) {
+            if self.section == Some(Section::Duties) && holds_key_outputs_lead_in(&folded) {
                 self.take_lead_in_start();
                 self.set_target(FieldId::KeyOutputs, i);
                 self.awaiting = false;
@@ -547,18 +552,18 @@ impl<'a> Builder<'a> {
                 self.enter(section, false, false, false);
                 continue;
             }
-            if self.numbered_foreign_heading(i, &folded) {
-                // a heading of the document's own numbering: read as a
-                // heading (boilerplate), what follows it as outside the record
-                self.residue(ResidueKind::Boilerplate, i, i);
-                self.foreign = true;
-                self.target = None;
-                self.group = None;
-                self.blank = true;
-                continue;
-            }
-            if self.foreign_heading(i, &folded) {
-                self.residue(ResidueKind::Unclassified, i, i);
+            // a heading of the document's own numbering is read as a heading
+            // (boilerplate), another foreign heading is unclassified; what
+            // follows either is outside the record
+            let foreign = if self.numbered_foreign_heading(i, &folded) {
+                Some(ResidueKind::Boilerplate)
+            } else if self.foreign_heading(i, &folded) {
+                Some(ResidueKind::Unclassified)
+            } else {
+                None
+            };
+            if let Some(kind) = foreign {
+                self.residue(kind, i, i);
                 self.foreign = true;
                 self.target = None;
                 self.group = None;
@@ -740,7 +745,7 @@ impl<'a> Builder<'a> {
             labels::wrapped_at_start(&line.text, &tail, |d| labels::allowed(d, section, |s| seen[s as usize]))?;
         let rest = &n.text[colon + 1..];
         let rest_start = n.text.len() - rest.trim_start().len();
-        Some((LabelHit { def, value_start, colon: true, glued: false, fuzzy: false }, rest_start))
+        Some((LabelHit::plain(def, value_start, true), rest_start))
     }
 
     /// A label wrapped in its column beside its value's lines, in a

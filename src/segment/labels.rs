@@ -33,6 +33,13 @@ pub(crate) struct LabelHit {
     pub fuzzy: bool,
 }
 
+impl LabelHit {
+    /// A label read from the table's own words, not glued to its value.
+    pub(crate) fn plain(def: &'static LabelDef, value_start: usize, colon: bool) -> Self {
+        LabelHit { def, value_start, colon, glued: false, fuzzy: false }
+    }
+}
+
 /// Whether `label` may stand in `section` (`None`: above the first
 /// heading). A label that implies a later section is accepted too: the
 /// caller turns that into an inferred heading.
@@ -239,27 +246,21 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
         // one separator: a value opens with no colon
         let after = after.trim_start_matches(':').trim_start();
         let value = skip_leader(after).unwrap_or(after);
-        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false, fuzzy: false });
+        return Some(LabelHit::plain(def, text.len() - value.len(), true));
     }
     // dot leaders stand for the colon ("Duty station ...... Nairobi")
     if let Some(value) = skip_leader(trimmed) {
-        return Some(LabelHit { def, value_start: text.len() - value.len(), colon: true, glued: false, fuzzy: false });
+        return Some(LabelHit::plain(def, text.len() - value.len(), true));
     }
     if trimmed.is_empty() {
-        return Some(LabelHit { def, value_start: text.len(), colon: false, glued: false, fuzzy: false });
+        return Some(LabelHit::plain(def, text.len(), false));
     }
     // a qualification's Minimum/Desirable typed with a dash for its colon
     // ("Minimum – An advanced degree"): these sub-labels open no sentence
     if def.home == Home::QualBlock && rest.starts_with(' ') {
         if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
             let value = value.trim_start();
-            return Some(LabelHit {
-                def,
-                value_start: text.len() - value.len(),
-                colon: true,
-                glued: false,
-                fuzzy: false,
-            });
+            return Some(LabelHit::plain(def, text.len() - value.len(), true));
         }
     }
     // a qualification's label with its Minimum/Desirable after a dash
@@ -269,13 +270,7 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
         if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
             let value = value.trim_start();
             if at_start_unnumbered(value, |d| d.home == Home::QualBlock).is_some_and(|h| h.colon && !h.glued) {
-                return Some(LabelHit {
-                    def,
-                    value_start: text.len() - value.len(),
-                    colon: true,
-                    glued: false,
-                    fuzzy: false,
-                });
+                return Some(LabelHit::plain(def, text.len() - value.len(), true));
             }
         }
     }
@@ -305,13 +300,7 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
     if def.home == Home::Header && !rest.starts_with(char::is_alphanumeric) {
         let value = trimmed.trim_start_matches(HEADER_SEPARATORS).trim_start();
         if !value.is_empty() {
-            return Some(LabelHit {
-                def,
-                value_start: text.len() - value.len(),
-                colon: false,
-                glued: false,
-                fuzzy: false,
-            });
+            return Some(LabelHit::plain(def, text.len() - value.len(), false));
         }
     }
     None
