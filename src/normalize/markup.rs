@@ -133,14 +133,15 @@ pub(crate) fn is_rule(s: &str) -> bool {
     {
         return true;
     }
+    let rule_char = |c: char| matches!(c, '-' | '*' | '_' | '=' | '—' | '–');
     // the test of every character first: it stops at the first letter
     let grid = t.starts_with('+') && t.ends_with('+');
     let only_rule_chars = if grid {
         t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'))
     } else {
-        t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
+        t.chars().all(|c| rule_char(c) || c == ' ')
     };
-    only_rule_chars && t.chars().filter(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–')).count() >= MIN_RULE_CHARS
+    only_rule_chars && t.chars().filter(|&c| rule_char(c)).count() >= MIN_RULE_CHARS
 }
 
 /// Whether a byte can be part of markup; a line with none of them (and
