@@ -13,6 +13,7 @@ pub(crate) mod bullets;
 pub(crate) mod diff;
 pub(crate) mod export;
 pub(crate) mod html;
+pub(crate) mod latex;
 pub(crate) mod markup;
 pub(crate) mod mime;
 pub(crate) mod numbered;
@@ -157,7 +158,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)) else {
         return match export::decode(text) {
             Some(e) => normalize_export(&e, lossy),
-            None => match wiki::decode(text) {
+            None => match wiki::decode(text).or_else(|| latex::decode(text)) {
                 Some(w) => normalize_wiki(text, &w, lossy),
                 None => normalize_text(text, lossy),
             },
