@@ -687,6 +687,18 @@ pub(crate) const BOILERPLATE: &[Phrase] = &[
     p("vacancy proposal for associate experts"),
 ];
 
+/// The template's last line, folded (a [`BOILERPLATE`] phrase too): the
+/// form ends there. Text after it, up to a heading of the template, is
+/// not the last field's (an e-mail's signature and disclaimer, a web
+/// page's footer): it goes to residue.
+pub(crate) const FORM_END: &[&str] = &[
+    "the ilo has a smoke free environment",
+    "la oit es un entorno libre de humo",
+    "l oit est un environnement sans fumée",
+    "l oit offre un environnement sans tabac",
+    "a oit é um ambiente livre de fumo",
+];
+
 /// The navigation of a web page a form was copied from ("↑ Back to top",
 /// "Print this page", the cookie banner, a related-pages box): never
 /// content. Boilerplate, like a page header.

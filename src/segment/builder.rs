@@ -14,7 +14,7 @@ use super::{Candidate, Collected, FieldId, Flags, Part, RawResidue};
 use crate::normalize::Line;
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
-    Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
+    Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, FORM_END, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
     PLACEHOLDER_OPENERS, SUBMISSION_NOTES, SUPERVISOR_NAME_LABELS, SUPERVISOR_POSITION_LABELS, WEB_CHROME,
     WEB_CHROME_SIGNS,
 };
@@ -269,7 +269,8 @@ struct Builder<'a> {
     pending_guidance: bool,
     pending_neighbour: bool,
     /// Inside a part of the document the template does not have (after a
-    /// heading of [`FOREIGN_SECTION_WORDS`]): content is residue.
+    /// heading of [`FOREIGN_SECTION_WORDS`], or after the form's last line,
+    /// [`FORM_END`]): content is residue.
     foreign: bool,
     /// The word that numbers the template's headings in this document
     /// ("PARA 1. GENERAL INFORMATION": [`heading::number_word`]).
@@ -515,6 +516,12 @@ impl<'a> Builder<'a> {
                 }
                 if kind == ResidueKind::TemplateGuidance {
                     self.guidance_seen();
+                }
+                if kind == ResidueKind::Boilerplate && FORM_END.iter().any(|p| folded.starts_with(p)) {
+                    // what follows, up to a heading, is outside the form
+                    self.foreign = true;
+                    self.target = None;
+                    self.group = None;
                 }
                 self.blank = false;
                 continue;
