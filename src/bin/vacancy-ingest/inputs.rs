@@ -518,6 +518,96 @@ mod tests {
         assert_eq!(inputs[4].problem.as_ref().map(|p| p.kind.as_str()), Some("output_collision"));
     }
 
+    /// The walk of `args`: (relative path with `/`, failure kind) in order,
+    /// duplicates, folders reached again.
+    fn walk(args: &[PathBuf], hidden: bool) -> (Vec<(String, Option<String>)>, usize, usize) {
+        let globs = ["*.pdf".to_string(), "*.txt".to_string()];
+        let opts = Collect { globs: &globs, hidden, root: None, null_separated: false };
+        let mut walker = Walker::new(args, &opts).unwrap();
+        let got = walker.by_ref().map(|i| (slash_path(&i.rel), i.problem.map(|p| p.kind))).collect();
+        (got, walker.duplicates(), walker.dir_links_skipped())
+    }
+
+    fn touch(path: &Path) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, b"Post number: 1\n").unwrap();
+    }
+
+    fn ok(rel: &str) -> (String, Option<String>) {
+        (rel.to_string(), None)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walk_is_depth_first_in_name_order_and_takes_each_file_once() {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("in");
+        for rel in ["b.txt", ".hidden.txt", ".git/x.txt", "a/2.txt", "a/10.txt", "a/deep/z.pdf", "a/notes.md"] {
+            touch(&root.join(rel));
+        }
+        // Not UTF-8: walked, its name shown lossily.
+        touch(&root.join(std::ffi::OsStr::from_bytes(b"d/\xff.txt")));
+        symlink("..", root.join("a/loop")).unwrap();
+        // A link met before its target is the one taken; one met after is a duplicate.
+        symlink("../b.txt", root.join("a/0-link.txt")).unwrap();
+        symlink("a/2.txt", root.join("c-link.txt")).unwrap();
+        symlink("nowhere.txt", root.join("d/broken.txt")).unwrap();
+        // Hard links: two names, two inputs (as with canonical paths).
+        touch(&root.join("h/1.txt"));
+        std::fs::hard_link(root.join("h/1.txt"), root.join("h/2.txt")).unwrap();
+
+        let visible = vec![
+            ok("a/0-link.txt"),
+            ok("a/10.txt"),
+            ok("a/2.txt"),
+            ok("a/deep/z.pdf"),
+            ("d/broken.txt".to_string(), Some("io".to_string())),
+            ok("d/\u{fffd}.txt"),
+            ok("h/1.txt"),
+            ok("h/2.txt"),
+        ];
+        // b.txt (reached first through a/0-link.txt) and c-link.txt are the duplicates; a/loop the loop.
+        assert_eq!(walk(std::slice::from_ref(&root), false), (visible.clone(), 2, 1));
+        let mut all = vec![ok(".git/x.txt"), ok(".hidden.txt")];
+        all.extend(visible);
+        assert_eq!(walk(&[root], true), (all, 2, 1));
+    }
+
+    #[test]
+    fn a_named_file_also_reached_by_the_walk_is_taken_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("in");
+        for rel in ["a.txt", "sub/b.txt", "sub/c.txt"] {
+            touch(&root.join(rel));
+        }
+        let named = root.join("sub/b.txt");
+        let want_first = vec![ok("b.txt"), ok("a.txt"), ok("sub/c.txt")];
+        assert_eq!(walk(&[named.clone(), root.clone()], false), (want_first, 1, 0));
+        let want_walk = vec![ok("a.txt"), ok("sub/b.txt"), ok("sub/c.txt")];
+        assert_eq!(walk(&[root.clone(), named.clone()], false), (want_walk, 1, 0));
+        // Through another spelling of its path too; a folder named twice is walked once.
+        let other = root.join("sub/../sub/b.txt");
+        assert_eq!(
+            walk(&[named, other, root.clone(), root], false),
+            (vec![ok("b.txt"), ok("a.txt"), ok("sub/c.txt")], 2, 1)
+        );
+    }
+
+    #[test]
+    fn missing_paths_are_failures_not_panics() {
+        let tmp = tempfile::tempdir().unwrap();
+        touch(&tmp.path().join("file.txt"));
+        // A path below a file: metadata fails (not a directory).
+        let args = [tmp.path().join("missing.txt"), tmp.path().join("file.txt/below.txt")];
+        let (got, _, _) = walk(&args, false);
+        assert_eq!(
+            got,
+            [("missing.txt".to_string(), Some("io".to_string())), ("below.txt".to_string(), Some("io".to_string()))]
+        );
+    }
+
     #[test]
     fn shards_partition() {
         let rels: Vec<PathBuf> = (0..200).map(|i| PathBuf::from(format!("d{}/f{i}.txt", i % 7))).collect();
