@@ -678,3 +678,16 @@ fn a_file_named_and_reached_by_the_walk_is_taken_once() {
         assert!(stderr(&o).contains("1 paths named twice were taken once"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn a_streamed_walk_does_not_read_the_runs_own_outputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    good_tree(&tmp.path().join("in"), 3);
+    // Written beside the inputs under hidden temporary names while the walk goes on; `--hidden --glob '*'` matches them.
+    let args =
+        ["--hidden", "--glob", "*", "--jsonl", "in/r.jsonl", "--errors", "in/e.jsonl", "--review", "in/r.csv", "in"];
+    let o = run(&args, tmp.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json_lines(&fs::read(tmp.path().join("in/r.jsonl")).unwrap()).len(), 3);
+    assert_eq!(fs::read(tmp.path().join("in/e.jsonl")).unwrap(), b"");
+}

@@ -61,6 +61,8 @@ pub struct Walker<'a> {
     /// The folders being walked, innermost last.
     stack: Vec<Frame>,
     seen: Seen,
+    /// Files never taken: the run's own outputs being written.
+    left_out: Vec<Identity>,
     duplicates: usize,
     dir_links_skipped: usize,
 }
@@ -84,13 +86,29 @@ struct Seen {
     /// Files by canonical path: on unix those with several names, else all.
     paths: HashSet<PathBuf>,
     /// Folders walked.
-    dirs: HashSet<DirKey>,
+    dirs: HashSet<Identity>,
 }
 
+/// What tells a file or folder from the others: (device, inode) on unix,
+/// the canonical path elsewhere.
 #[cfg(unix)]
-type DirKey = (u64, u64);
+type Identity = (u64, u64);
 #[cfg(not(unix))]
-type DirKey = PathBuf;
+type Identity = PathBuf;
+
+fn identity(path: &Path, meta: &Metadata) -> Identity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        (meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        canonical(path)
+    }
+}
 
 fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
@@ -113,18 +131,7 @@ impl Seen {
 
     /// Whether the folder is reached for the first time (it is now).
     fn first_dir(&mut self, path: &Path, meta: &Metadata) -> bool {
-        #[cfg(unix)]
-        let key = {
-            use std::os::unix::fs::MetadataExt;
-            let _ = path;
-            (meta.dev(), meta.ino())
-        };
-        #[cfg(not(unix))]
-        let key = {
-            let _ = meta;
-            canonical(path)
-        };
-        self.dirs.insert(key)
+        self.dirs.insert(identity(path, meta))
     }
 }
 
@@ -146,6 +153,7 @@ impl<'a> Walker<'a> {
             listing: None,
             stack: Vec::new(),
             seen: Seen::default(),
+            left_out: Vec::new(),
             duplicates: 0,
             dir_links_skipped: 0,
         })
@@ -161,6 +169,15 @@ impl<'a> Walker<'a> {
     /// so far.
     pub fn dir_links_skipped(&self) -> usize {
         self.dir_links_skipped
+    }
+
+    /// Never takes these files (those that exist), nor counts them as
+    /// duplicates: the run's own outputs, written under temporary names
+    /// while the walk goes on (beside the inputs, with `--hidden` and a
+    /// glob that matches them, they would be read).
+    pub fn leave_out(&mut self, files: &[&Path]) {
+        let exists = |p: &&Path| std::fs::metadata(p).ok().map(|m| identity(p, &m));
+        self.left_out.extend(files.iter().filter_map(exists));
     }
 
     /// The next path named on the command line or in the stdin list.
@@ -207,6 +224,9 @@ impl<'a> Walker<'a> {
     }
 
     fn file(&mut self, path: PathBuf, rel: PathBuf, meta: &Metadata) -> Option<Input> {
+        if !self.left_out.is_empty() && self.left_out.contains(&identity(&path, meta)) {
+            return None;
+        }
         if !self.seen.first_file(&path, meta) {
             self.duplicates += 1;
             return None;

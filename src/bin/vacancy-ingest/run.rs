@@ -159,6 +159,13 @@ pub fn main(cli: Cli) -> ExitCode {
         Ok(outputs) => outputs,
         Err(msg) => usage(msg),
     };
+    let sink_tmp = match &sink {
+        Sink::File(f) => Some(f.tmp()),
+        Sink::Stdout(_) => None,
+    };
+    let own: Vec<&Path> =
+        sink_tmp.into_iter().chain([&errors, &review_file].into_iter().flatten().map(|f| f.tmp())).collect();
+    feed.walker.leave_out(&own);
 
     let jobs = cli.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let job = Job {
