@@ -8,12 +8,13 @@
 //! the current input and its root, so what it holds is bounded by folder
 //! depth times folder size, not by the number of files; a mode that needs
 //! the whole list drains it into a `Vec` (the caller says which and why).
-//! Per file taken it keeps one dedupe key: on unix the file's (device,
-//! inode) when the file has one name (one name, one canonical path: the
-//! same as keying by canonical path, without resolving it), its canonical
-//! path when it has several (hard links: each name is its own input, as
-//! before); off unix, its canonical path. Folders are keyed the same way,
-//! by (device, inode) on unix, to walk each once (link loops).
+//! Per file taken it keeps one dedupe key, the only thing that grows with
+//! the number of files: on unix the file's inode (per device) when the file
+//! has one name (one name, one canonical path: the same as keying by
+//! canonical path, without resolving it), its canonical path when it has
+//! several (hard links: each name is its own input, as before); off unix,
+//! its canonical path. Folders are keyed by (device, inode) on unix, by
+//! canonical path elsewhere, to walk each once (link loops).
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
@@ -80,9 +81,10 @@ struct Frame {
 /// What was taken, to take each file and walk each folder once.
 #[derive(Default)]
 struct Seen {
-    /// Files with one name, by (device, inode).
+    /// Files with one name, by inode per device (8 bytes a file, not 16:
+    /// this set is what grows with the number of files).
     #[cfg(unix)]
-    inodes: HashSet<(u64, u64)>,
+    inodes: HashMap<u64, HashSet<u64>>,
     /// Files by canonical path: on unix those with several names, else all.
     paths: HashSet<PathBuf>,
     /// Folders walked.
@@ -121,7 +123,7 @@ impl Seen {
         {
             use std::os::unix::fs::MetadataExt;
             if meta.nlink() == 1 {
-                return self.inodes.insert((meta.dev(), meta.ino()));
+                return self.inodes.entry(meta.dev()).or_default().insert(meta.ino());
             }
         }
         #[cfg(not(unix))]

@@ -147,13 +147,11 @@ pub fn main(cli: Cli) -> ExitCode {
         feed.queue(all);
     }
     // A progress bar or status lines collect first: they show the total.
-    let progress = if Progress::shown(cli.progress, cli.quiet) {
+    let progress_shown = Progress::shown(cli.progress, cli.quiet);
+    if progress_shown {
         let all = feed.take(usize::MAX);
         feed.queue(all);
-        Progress::new(cli.progress, cli.quiet, feed.ahead.len() as u64)
-    } else {
-        Progress::Off
-    };
+    }
     // On an error, the files opened before are dropped (their temporary files removed) before exiting.
     let (sink, errors, review_file) = match open_outputs(&cli) {
         Ok(outputs) => outputs,
@@ -177,6 +175,8 @@ pub fn main(cli: Cli) -> ExitCode {
         mode,
     };
     let window = if mode == Mode::OutDir { usize::MAX } else { WINDOW };
+    let progress =
+        if progress_shown { Progress::new(cli.progress, cli.quiet, feed.ahead.len() as u64) } else { Progress::Off };
     let mut out = Collector {
         sink,
         errors,
@@ -193,7 +193,7 @@ pub fn main(cli: Cli) -> ExitCode {
     let elapsed = start.elapsed();
     // One input on stdout is the single-file tool: its failure was reported, no summary.
     if !cli.quiet && mode != Mode::Stdout {
-        // After a fatal error the walk stopped early: its counts are of the whole walk.
+        // The notes count the whole walk: after a fatal error the run stopped early, so walk the rest.
         feed.finish();
         let t = &out.totals;
         let mut notes = Vec::new();
