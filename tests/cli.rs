@@ -592,3 +592,102 @@ fn record_paths_of_named_files_and_collisions() {
     assert_eq!(code(&o), 0);
     assert_eq!(json_lines(&o.stdout).len(), 1);
 }
+
+/// The source names of a JSONL run, in order.
+fn jsonl_names(bytes: &[u8]) -> Vec<String> {
+    json_lines(bytes).iter().map(|v| v["source"]["name"].as_str().unwrap().to_string()).collect()
+}
+
+/// The summary's notes and counts: stderr without its timing line.
+fn summary_without_timing(o: &Output) -> Vec<String> {
+    stderr(o).lines().filter(|l| !l.contains(" files/s, ")).map(str::to_string).collect()
+}
+
+#[test]
+fn streamed_and_collected_runs_take_the_same_inputs_in_the_same_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rels = good_tree(&tmp.path().join("in"), 6);
+    let seed = fs::read(&seeds()[0]).unwrap();
+    write(&tmp.path().join("in/.hidden/post-h.txt"), &seed);
+    write(&tmp.path().join("in/.post-dot.txt"), &seed);
+    write(&tmp.path().join("in/batch-1/empty.txt"), b"");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("..", tmp.path().join("in/batch-0/loop")).unwrap();
+        std::os::unix::fs::symlink("batch-2/sub-0/post-002.txt", tmp.path().join("in/a-link.txt")).unwrap();
+    }
+    for hidden in [false, true] {
+        let mut runs = Vec::new();
+        // --progress never streams the walk; --progress always (status lines) collects it first for the total.
+        for progress in ["never", "always"] {
+            let mut args = vec!["--jsonl", "-", "--errors", "e.jsonl", "--jobs", "2", "--progress", progress, "in"];
+            if hidden {
+                args.push("--hidden");
+            }
+            let o = run(&args, tmp.path());
+            assert_eq!(code(&o), 1, "the empty file fails: {}", stderr(&o));
+            let errors = fs::read_to_string(tmp.path().join("e.jsonl")).unwrap();
+            runs.push((jsonl_names(&o.stdout), errors, summary_without_timing(&o)));
+        }
+        assert_eq!(runs[0], runs[1], "hidden: {hidden}");
+        // Depth-first in name order; the link (first in name order) is taken, its target is then a duplicate.
+        let mut want: Vec<String> = Vec::new();
+        if hidden {
+            want.extend(["post-h.txt".to_string(), ".post-dot.txt".to_string()]);
+        }
+        want.push("a-link.txt".into());
+        let mut walked: Vec<&String> = rels.iter().collect();
+        walked.sort();
+        for r in walked {
+            if r != "batch-2/sub-0/post-002.txt" {
+                want.push(r.rsplit('/').next().unwrap().to_string());
+            }
+        }
+        assert_eq!(runs[0].0, want, "hidden: {hidden}");
+        assert!(runs[0].1.contains("in/batch-1/empty.txt") && runs[0].1.lines().count() == 1, "{}", runs[0].1);
+        let notes = runs[0].2.join("\n");
+        #[cfg(unix)]
+        assert!(
+            notes.contains("1 paths named twice were taken once")
+                && notes.contains("1 folders reached again through links were walked once"),
+            "{notes}"
+        );
+    }
+}
+
+#[test]
+fn a_file_named_and_reached_by_the_walk_is_taken_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rels = good_tree(&tmp.path().join("in"), 6);
+    let named = format!("in/{}", rels[4]);
+    // Depth-first in name order: the relative paths sorted.
+    let mut sorted = rels.clone();
+    sorted.sort();
+    let walked: Vec<String> = sorted.iter().map(|r| r.rsplit('/').next().unwrap().to_string()).collect();
+    let name = rels[4].rsplit('/').next().unwrap().to_string();
+    for (args, first) in [(vec![named.as_str(), "in"], true), (vec!["in", named.as_str()], false)] {
+        let o = run(&[&["--jsonl", "-"][..], &args].concat(), tmp.path());
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let got = jsonl_names(&o.stdout);
+        let want: Vec<String> = if first {
+            std::iter::once(name.clone()).chain(walked.iter().filter(|n| **n != name).cloned()).collect()
+        } else {
+            walked.clone()
+        };
+        assert_eq!(got, want, "{args:?}: taken once, where first reached");
+        assert!(stderr(&o).contains("1 paths named twice were taken once"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_streamed_walk_does_not_read_the_runs_own_outputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    good_tree(&tmp.path().join("in"), 3);
+    // Written beside the inputs under hidden temporary names while the walk goes on; `--hidden --glob '*'` matches them.
+    let args =
+        ["--hidden", "--glob", "*", "--jsonl", "in/r.jsonl", "--errors", "in/e.jsonl", "--review", "in/r.csv", "in"];
+    let o = run(&args, tmp.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json_lines(&fs::read(tmp.path().join("in/r.jsonl")).unwrap()).len(), 3);
+    assert_eq!(fs::read(tmp.path().join("in/e.jsonl")).unwrap(), b"");
+}

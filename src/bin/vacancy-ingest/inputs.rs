@@ -1,10 +1,24 @@
-//! Turning the command line's inputs into the ordered list of files to parse:
-//! folders walked in name order, the stdin list, hidden files, symbolic link
-//! loops, duplicates, the record path of each input in `--out-dir`, and
-//! `--shard`.
+//! The command line's inputs as a stream of files to parse, in input order
+//! ([`Walker`]): named files, folders walked depth-first in name order, the
+//! stdin list, hidden files, symbolic link loops and duplicates; the record
+//! path of each input in `--out-dir` ([`assign_records`]); `--shard`
+//! ([`in_shard`]).
+//!
+//! The walker is lazy. It holds the sorted listing of each folder between
+//! the current input and its root, so what it holds is bounded by folder
+//! depth times folder size, not by the number of files; a mode that needs
+//! the whole list drains it into a `Vec` (the caller says which and why).
+//! Per file taken it keeps one dedupe key, the only thing that grows with
+//! the number of files: on unix the file's inode (per device) when the file
+//! has one name (one name, one canonical path: the same as keying by
+//! canonical path, without resolving it), its canonical path when it has
+//! several (hard links: each name is its own input, as before); off unix,
+//! its canonical path. Folders are keyed by (device, inode) on unix, by
+//! canonical path elsewhere, to walk each once (link loops).
 
 use std::collections::{HashMap, HashSet};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
+use std::fs::Metadata;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
@@ -21,12 +35,12 @@ pub struct Input {
     pub rel: PathBuf,
     /// The record file in `--out-dir`, once assigned.
     pub record: Option<PathBuf>,
-    /// A failure already known while collecting (a missing path, a folder
+    /// A failure already known while walking (a missing path, a folder
     /// that cannot be listed, a record path taken by another input).
     pub problem: Option<Failure>,
 }
 
-/// How to collect.
+/// How to walk.
 pub struct Collect<'a> {
     pub globs: &'a [String],
     pub hidden: bool,
@@ -34,89 +48,169 @@ pub struct Collect<'a> {
     pub null_separated: bool,
 }
 
-/// What collecting found.
-#[derive(Debug, Default)]
-pub struct Collected {
-    pub inputs: Vec<Input>,
-    /// Paths named twice (or reached twice through links), dropped after the first.
-    pub duplicates: usize,
-    /// Folders reached again through a symbolic link (loops), walked once.
-    pub dir_links_skipped: usize,
-}
-
-/// Collects the inputs in order.
-///
-/// # Errors
-/// A usage problem: `-` given twice, or stdin that cannot be read.
-pub fn collect(args: &[PathBuf], opts: &Collect<'_>) -> Result<Collected, String> {
-    let mut c = Collector { opts, out: Collected::default(), seen_files: HashSet::new(), seen_dirs: HashSet::new() };
-    let mut stdin_used = false;
-    for arg in args {
-        if arg.as_os_str() == "-" {
-            if stdin_used {
-                return Err("`-` (read paths from stdin) given twice".into());
-            }
-            stdin_used = true;
-            for p in read_list(std::io::stdin().lock(), opts.null_separated)? {
-                c.add(&p);
-            }
-        } else {
-            c.add(arg);
-        }
-    }
-    Ok(c.out)
-}
-
-/// The paths of a list: one per line (blank lines and `\r` ignored), or NUL-separated.
-fn read_list(mut r: impl Read, null_separated: bool) -> Result<Vec<PathBuf>, String> {
-    let mut buf = Vec::new();
-    r.read_to_end(&mut buf).map_err(|e| format!("reading the list of paths on stdin: {e}"))?;
-    let sep = if null_separated { b'\0' } else { b'\n' };
-    let mut out = Vec::new();
-    for item in buf.split(|&b| b == sep) {
-        let item = if null_separated { item } else { item.strip_suffix(b"\r").unwrap_or(item) };
-        let blank = if null_separated { item.is_empty() } else { item.iter().all(u8::is_ascii_whitespace) };
-        if blank {
-            continue;
-        }
-        out.push(path_from_bytes(item));
-    }
-    Ok(out)
-}
-
-#[cfg(unix)]
-fn path_from_bytes(b: &[u8]) -> PathBuf {
-    use std::os::unix::ffi::OsStrExt;
-    PathBuf::from(std::ffi::OsStr::from_bytes(b))
-}
-
-#[cfg(not(unix))]
-fn path_from_bytes(b: &[u8]) -> PathBuf {
-    PathBuf::from(String::from_utf8_lossy(b).into_owned())
-}
-
-struct Collector<'a> {
+/// The inputs of the command line, one at a time, in input order: each
+/// argument in turn (`-`: each path of the stdin list), a folder walked
+/// depth-first with its entries in name order.
+pub struct Walker<'a> {
     opts: &'a Collect<'a>,
-    out: Collected,
-    seen_files: HashSet<PathBuf>,
-    seen_dirs: HashSet<PathBuf>,
+    args: std::slice::Iter<'a, PathBuf>,
+    /// The stdin list, read before the walk (a read error is a usage
+    /// error, as it always was); taken when `-` is reached.
+    list: Option<List>,
+    /// The stdin list being walked.
+    listing: Option<List>,
+    /// The folders being walked, innermost last.
+    stack: Vec<Frame>,
+    seen: Seen,
+    /// Files never taken: the run's own outputs being written.
+    left_out: Vec<Identity>,
+    duplicates: usize,
+    dir_links_skipped: usize,
 }
 
-impl Collector<'_> {
-    /// A path named on the command line or in the stdin list.
-    fn add(&mut self, path: &Path) {
-        match std::fs::metadata(path) {
-            Err(e) => {
-                let rel = self.rel_of_named(path);
-                self.fail(path.to_path_buf(), rel, "io", e.to_string());
+/// A folder being walked: its entries not yet visited.
+struct Frame {
+    dir: PathBuf,
+    /// The folder's path relative to its root.
+    rel: PathBuf,
+    /// (name, is a symbolic link), in name order; hidden ones left out
+    /// unless `--hidden`.
+    entries: std::vec::IntoIter<(OsString, bool)>,
+}
+
+/// What was taken, to take each file and walk each folder once.
+#[derive(Default)]
+struct Seen {
+    /// Files with one name, by inode per device (8 bytes a file, not 16:
+    /// this set is what grows with the number of files).
+    #[cfg(unix)]
+    inodes: HashMap<u64, HashSet<u64>>,
+    /// Files by canonical path: on unix those with several names, else all.
+    paths: HashSet<PathBuf>,
+    /// Folders walked.
+    dirs: HashSet<Identity>,
+}
+
+/// What tells a file or folder from the others: (device, inode) on unix,
+/// the canonical path elsewhere.
+#[cfg(unix)]
+type Identity = (u64, u64);
+#[cfg(not(unix))]
+type Identity = PathBuf;
+
+fn identity(path: &Path, meta: &Metadata) -> Identity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        (meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        canonical(path)
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+impl Seen {
+    /// Whether the file `meta` describes is taken for the first time (it is now).
+    fn first_file(&mut self, path: &Path, meta: &Metadata) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if meta.nlink() == 1 {
+                return self.inodes.entry(meta.dev()).or_default().insert(meta.ino());
             }
+        }
+        #[cfg(not(unix))]
+        let _ = meta;
+        self.paths.insert(canonical(path))
+    }
+
+    /// Whether the folder is reached for the first time (it is now).
+    fn first_dir(&mut self, path: &Path, meta: &Metadata) -> bool {
+        self.dirs.insert(identity(path, meta))
+    }
+}
+
+impl<'a> Walker<'a> {
+    /// A walker over `args`; reads the stdin list now if `-` is among them.
+    ///
+    /// # Errors
+    /// A usage problem: `-` given twice, or stdin that cannot be read.
+    pub fn new(args: &'a [PathBuf], opts: &'a Collect<'a>) -> Result<Walker<'a>, String> {
+        let list = match args.iter().filter(|a| a.as_os_str() == "-").count() {
+            0 => None,
+            1 => Some(read_list(std::io::stdin().lock(), opts.null_separated)?),
+            _ => return Err("`-` (read paths from stdin) given twice".into()),
+        };
+        Ok(Walker {
+            opts,
+            args: args.iter(),
+            list,
+            listing: None,
+            stack: Vec::new(),
+            seen: Seen::default(),
+            left_out: Vec::new(),
+            duplicates: 0,
+            dir_links_skipped: 0,
+        })
+    }
+
+    /// Paths named twice (or reached twice through links), dropped after
+    /// the first, so far.
+    pub fn duplicates(&self) -> usize {
+        self.duplicates
+    }
+
+    /// Folders reached again through a symbolic link (loops), walked once,
+    /// so far.
+    pub fn dir_links_skipped(&self) -> usize {
+        self.dir_links_skipped
+    }
+
+    /// Never takes these files (those that exist), nor counts them as
+    /// duplicates: the run's own outputs, written under temporary names
+    /// while the walk goes on (beside the inputs, with `--hidden` and a
+    /// glob that matches them, they would be read).
+    pub fn leave_out(&mut self, files: &[&Path]) {
+        let exists = |p: &&Path| std::fs::metadata(p).ok().map(|m| identity(p, &m));
+        self.left_out.extend(files.iter().filter_map(exists));
+    }
+
+    /// The next path named on the command line or in the stdin list.
+    fn next_named(&mut self) -> Option<PathBuf> {
+        loop {
+            if let Some(list) = &mut self.listing {
+                if let Some(p) = list.next() {
+                    return Some(p);
+                }
+                self.listing = None;
+            }
+            let arg = self.args.next()?;
+            if arg.as_os_str() == "-" {
+                self.listing = self.list.take();
+            } else {
+                return Some(arg.clone());
+            }
+        }
+    }
+
+    /// A path named on the command line or in the stdin list.
+    fn named(&mut self, path: &Path) -> Option<Input> {
+        match std::fs::metadata(path) {
+            Err(e) => Some(failure(path.to_path_buf(), self.rel_of_named(path), "io", e.to_string())),
             Ok(m) if m.is_dir() => {
                 let base = self.opts.root.and_then(|r| relative_to(path, r)).unwrap_or_default();
-                self.walk(path, &base);
+                self.enter(path, base, &m)
             }
-            Ok(_) => {
+            Ok(m) => {
                 let rel = self.rel_of_named(path);
-                self.file(path.to_path_buf(), rel);
+                self.file(path.to_path_buf(), rel, &m)
             }
         }
     }
@@ -131,78 +225,155 @@ impl Collector<'_> {
         path.file_name().map(PathBuf::from).unwrap_or_else(|| path.to_path_buf())
     }
 
-    fn file(&mut self, path: PathBuf, rel: PathBuf) {
-        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if !self.seen_files.insert(key) {
-            self.out.duplicates += 1;
-            return;
+    fn file(&mut self, path: PathBuf, rel: PathBuf, meta: &Metadata) -> Option<Input> {
+        if !self.left_out.is_empty() && self.left_out.contains(&identity(&path, meta)) {
+            return None;
         }
-        self.out.inputs.push(Input { path, rel, record: None, problem: None });
+        if !self.seen.first_file(&path, meta) {
+            self.duplicates += 1;
+            return None;
+        }
+        Some(Input { path, rel, record: None, problem: None })
     }
 
-    fn fail(&mut self, path: PathBuf, rel: PathBuf, kind: &'static str, message: String) {
-        let problem = Some(Failure::new(kind, message));
-        self.out.inputs.push(Input { path, rel, record: None, problem });
-    }
-
-    /// Walks a folder depth-first, entries in name order. `rel` is the
-    /// folder's path relative to its root.
-    fn walk(&mut self, dir: &Path, rel: &Path) {
-        let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if !self.seen_dirs.insert(key) {
-            self.out.dir_links_skipped += 1;
-            return;
+    /// Starts walking a folder (`rel`: its path relative to its root):
+    /// nothing to yield yet, or the failure to list it.
+    fn enter(&mut self, dir: &Path, rel: PathBuf, meta: &Metadata) -> Option<Input> {
+        if !self.seen.first_dir(dir, meta) {
+            self.dir_links_skipped += 1;
+            return None;
         }
-        let entries = match std::fs::read_dir(dir) {
-            Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
-            Err(e) => Err(e),
-        };
-        let mut entries = match entries {
-            Ok(v) => v,
+        match list_folder(dir, self.opts.hidden) {
+            Ok(entries) => {
+                self.stack.push(Frame { dir: dir.to_path_buf(), rel, entries: entries.into_iter() });
+                None
+            }
             Err(e) => {
-                let r = if rel.as_os_str().is_empty() { dir.file_name().map(PathBuf::from) } else { None };
-                self.fail(
-                    dir.to_path_buf(),
-                    r.unwrap_or_else(|| rel.to_path_buf()),
-                    "io",
-                    format!("listing folder: {e}"),
-                );
-                return;
-            }
-        };
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let name = entry.file_name();
-            if !self.opts.hidden && name.as_encoded_bytes().starts_with(b".") {
-                continue;
-            }
-            let path = entry.path();
-            let child_rel = rel.join(&name);
-            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-            // Follows symbolic links; a loop is caught by `seen_dirs`.
-            let meta = match std::fs::metadata(&path) {
-                Ok(m) => m,
-                Err(e) => {
-                    if self.matches(&name, &child_rel) {
-                        let what = if is_link { "following symbolic link: " } else { "" };
-                        self.fail(path, child_rel, "io", format!("{what}{e}"));
-                    }
-                    continue;
-                }
-            };
-            if meta.is_dir() {
-                self.walk(&path, &child_rel);
-            } else if self.matches(&name, &child_rel) {
-                self.file(path, child_rel);
+                let named = if rel.as_os_str().is_empty() { dir.file_name().map(PathBuf::from) } else { None };
+                Some(failure(dir.to_path_buf(), named.unwrap_or(rel), "io", format!("listing folder: {e}")))
             }
         }
     }
 
-    fn matches(&self, name: &std::ffi::OsStr, rel: &Path) -> bool {
+    /// One entry of a folder being walked.
+    fn entry(&mut self, name: &OsStr, is_link: bool, path: PathBuf, rel: PathBuf) -> Option<Input> {
+        // Follows symbolic links; a loop is caught by `first_dir`.
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => {
+                if !self.matches(name, &rel) {
+                    return None;
+                }
+                let what = if is_link { "following symbolic link: " } else { "" };
+                return Some(failure(path, rel, "io", format!("{what}{e}")));
+            }
+        };
+        if meta.is_dir() {
+            self.enter(&path, rel, &meta)
+        } else if self.matches(name, &rel) {
+            self.file(path, rel, &meta)
+        } else {
+            None
+        }
+    }
+
+    fn matches(&self, name: &OsStr, rel: &Path) -> bool {
         let name = name.to_string_lossy();
         let rel = slash_path(rel);
         self.opts.globs.iter().any(|g| if g.contains('/') { glob_match(g, &rel) } else { glob_match(g, &name) })
     }
+}
+
+impl Iterator for Walker<'_> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            let found = if let Some(frame) = self.stack.last_mut() {
+                match frame.entries.next() {
+                    Some((name, is_link)) => {
+                        let (path, rel) = (frame.dir.join(&name), frame.rel.join(&name));
+                        self.entry(&name, is_link, path, rel)
+                    }
+                    None => {
+                        self.stack.pop();
+                        None
+                    }
+                }
+            } else {
+                let path = self.next_named()?;
+                self.named(&path)
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+}
+
+/// A folder's entries, in name order, without the hidden ones unless
+/// `hidden`; an entry that cannot be read fails the whole folder.
+fn list_folder(dir: &Path, hidden: bool) -> std::io::Result<Vec<(OsString, bool)>> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if !hidden && name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        entries.push((name, is_link));
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(entries)
+}
+
+fn failure(path: PathBuf, rel: PathBuf, kind: &'static str, message: String) -> Input {
+    Input { path, rel, record: None, problem: Some(Failure::new(kind, message)) }
+}
+
+/// The stdin list: its bytes, split one path at a time.
+struct List {
+    bytes: Vec<u8>,
+    pos: usize,
+    null_separated: bool,
+}
+
+/// Reads the list of paths: one per line (blank lines and `\r` ignored), or NUL-separated.
+fn read_list(mut r: impl Read, null_separated: bool) -> Result<List, String> {
+    let mut bytes = Vec::new();
+    r.read_to_end(&mut bytes).map_err(|e| format!("reading the list of paths on stdin: {e}"))?;
+    Ok(List { bytes, pos: 0, null_separated })
+}
+
+impl Iterator for List {
+    type Item = PathBuf;
+
+    fn next(&mut self) -> Option<PathBuf> {
+        let sep = if self.null_separated { b'\0' } else { b'\n' };
+        while let Some(rest) = self.bytes.get(self.pos..).filter(|r| !r.is_empty()) {
+            let end = rest.iter().position(|&b| b == sep).unwrap_or(rest.len());
+            let item = &rest[..end];
+            self.pos += end + 1;
+            let item = if self.null_separated { item } else { item.strip_suffix(b"\r").unwrap_or(item) };
+            let blank = if self.null_separated { item.is_empty() } else { item.iter().all(u8::is_ascii_whitespace) };
+            if !blank {
+                return Some(path_from_bytes(item));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(unix)]
+fn path_from_bytes(b: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(b: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(b).into_owned())
 }
 
 /// `path` relative to `root`, lexically or after resolving both.
@@ -346,9 +517,9 @@ mod tests {
 
     #[test]
     fn lists() {
-        let got = read_list(&b"a.txt\r\n\n  \nb dir/c.pdf\n"[..], false).unwrap();
+        let got: Vec<PathBuf> = read_list(&b"a.txt\r\n\n  \nb dir/c.pdf\n"[..], false).unwrap().collect();
         assert_eq!(got, [PathBuf::from("a.txt"), PathBuf::from("b dir/c.pdf")]);
-        let got = read_list(&b"a\nb\0c\0\0"[..], true).unwrap();
+        let got: Vec<PathBuf> = read_list(&b"a\nb\0c\0\0"[..], true).unwrap().collect();
         assert_eq!(got, [PathBuf::from("a\nb"), PathBuf::from("c")]);
     }
 
@@ -367,6 +538,96 @@ mod tests {
         assert_eq!(rec[3].as_deref(), Some(Path::new("out/b.json")));
         assert!(rec[4].is_none());
         assert_eq!(inputs[4].problem.as_ref().map(|p| p.kind.as_str()), Some("output_collision"));
+    }
+
+    /// The walk of `args`: (relative path with `/`, failure kind) in order,
+    /// duplicates, folders reached again.
+    fn walk(args: &[PathBuf], hidden: bool) -> (Vec<(String, Option<String>)>, usize, usize) {
+        let globs = ["*.pdf".to_string(), "*.txt".to_string()];
+        let opts = Collect { globs: &globs, hidden, root: None, null_separated: false };
+        let mut walker = Walker::new(args, &opts).unwrap();
+        let got = walker.by_ref().map(|i| (slash_path(&i.rel), i.problem.map(|p| p.kind))).collect();
+        (got, walker.duplicates(), walker.dir_links_skipped())
+    }
+
+    fn touch(path: &Path) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, b"Post number: 1\n").unwrap();
+    }
+
+    fn ok(rel: &str) -> (String, Option<String>) {
+        (rel.to_string(), None)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walk_is_depth_first_in_name_order_and_takes_each_file_once() {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("in");
+        for rel in ["b.txt", ".hidden.txt", ".git/x.txt", "a/2.txt", "a/10.txt", "a/deep/z.pdf", "a/notes.md"] {
+            touch(&root.join(rel));
+        }
+        // Not UTF-8: walked, its name shown lossily.
+        touch(&root.join(std::ffi::OsStr::from_bytes(b"d/\xff.txt")));
+        symlink("..", root.join("a/loop")).unwrap();
+        // A link met before its target is the one taken; one met after is a duplicate.
+        symlink("../b.txt", root.join("a/0-link.txt")).unwrap();
+        symlink("a/2.txt", root.join("c-link.txt")).unwrap();
+        symlink("nowhere.txt", root.join("d/broken.txt")).unwrap();
+        // Hard links: two names, two inputs (as with canonical paths).
+        touch(&root.join("h/1.txt"));
+        std::fs::hard_link(root.join("h/1.txt"), root.join("h/2.txt")).unwrap();
+
+        let visible = vec![
+            ok("a/0-link.txt"),
+            ok("a/10.txt"),
+            ok("a/2.txt"),
+            ok("a/deep/z.pdf"),
+            ("d/broken.txt".to_string(), Some("io".to_string())),
+            ok("d/\u{fffd}.txt"),
+            ok("h/1.txt"),
+            ok("h/2.txt"),
+        ];
+        // b.txt (reached first through a/0-link.txt) and c-link.txt are the duplicates; a/loop the loop.
+        assert_eq!(walk(std::slice::from_ref(&root), false), (visible.clone(), 2, 1));
+        let mut all = vec![ok(".git/x.txt"), ok(".hidden.txt")];
+        all.extend(visible);
+        assert_eq!(walk(&[root], true), (all, 2, 1));
+    }
+
+    #[test]
+    fn a_named_file_also_reached_by_the_walk_is_taken_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("in");
+        for rel in ["a.txt", "sub/b.txt", "sub/c.txt"] {
+            touch(&root.join(rel));
+        }
+        let named = root.join("sub/b.txt");
+        let want_first = vec![ok("b.txt"), ok("a.txt"), ok("sub/c.txt")];
+        assert_eq!(walk(&[named.clone(), root.clone()], false), (want_first, 1, 0));
+        let want_walk = vec![ok("a.txt"), ok("sub/b.txt"), ok("sub/c.txt")];
+        assert_eq!(walk(&[root.clone(), named.clone()], false), (want_walk, 1, 0));
+        // Through another spelling of its path too; a folder named twice is walked once.
+        let other = root.join("sub/../sub/b.txt");
+        assert_eq!(
+            walk(&[named, other, root.clone(), root], false),
+            (vec![ok("b.txt"), ok("a.txt"), ok("sub/c.txt")], 2, 1)
+        );
+    }
+
+    #[test]
+    fn missing_paths_are_failures_not_panics() {
+        let tmp = tempfile::tempdir().unwrap();
+        touch(&tmp.path().join("file.txt"));
+        // A path below a file: metadata fails (not a directory).
+        let args = [tmp.path().join("missing.txt"), tmp.path().join("file.txt/below.txt")];
+        let (got, _, _) = walk(&args, false);
+        assert_eq!(
+            got,
+            [("missing.txt".to_string(), Some("io".to_string())), ("below.txt".to_string(), Some("io".to_string()))]
+        );
     }
 
     #[test]

@@ -55,6 +55,11 @@ impl AtomicFile {
         &self.dest
     }
 
+    /// The temporary file being written.
+    pub fn tmp(&self) -> &Path {
+        &self.tmp
+    }
+
     /// Flushes, syncs and renames the file into place.
     pub fn commit(mut self) -> std::io::Result<()> {
         let out = self.out.take().expect("committed once");

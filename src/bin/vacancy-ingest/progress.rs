@@ -18,6 +18,16 @@ pub enum Progress {
 }
 
 impl Progress {
+    /// Whether progress shows (given at least two inputs): the caller needs their total first.
+    pub fn shown(mode: ProgressMode, quiet: bool) -> bool {
+        !quiet
+            && match mode {
+                ProgressMode::Never => false,
+                ProgressMode::Auto => std::io::stderr().is_terminal(),
+                ProgressMode::Always => true,
+            }
+    }
+
     pub fn new(mode: ProgressMode, quiet: bool, total: u64) -> Progress {
         let tty = std::io::stderr().is_terminal();
         match mode {

@@ -1,20 +1,24 @@
-//! The run: collect the inputs, parse them on a rayon pool, and put the
+//! The run: walk the inputs, parse them on a rayon pool, and put the
 //! outcomes out in input order (JSONL, errors, review report), whatever the
 //! number of jobs.
 //!
-//! Workers claim inputs in order from a shared counter and send each outcome
-//! to the main thread, which writes them in input order. To bound the memory
-//! held by outcomes waiting for a slow input before them (a PDF running into
-//! its timeout), a worker does not start an input more than [`WINDOW`] ahead
-//! of the last one written.
+//! Workers pull the next input and its index from one [`Feed`] (under a
+//! mutex): the walk itself where nothing needs the whole list (JSONL, stdout
+//! without progress: memory flat in the number of files), or the list
+//! collected first where something does (`--out-dir`, a progress bar or
+//! status lines; see [`main`]). Each outcome goes to the main thread, which
+//! writes them in input order. To bound the memory held by outcomes waiting
+//! for a slow input before them (a PDF running into its timeout), a worker
+//! does not start an input more than [`WINDOW`] ahead of the last one
+//! written.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{BufWriter, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -22,8 +26,8 @@ use std::time::{Duration, Instant};
 use clap::CommandFactory;
 use vacancy_ingest::{is_pdf, Parser};
 
-use crate::args::{Cli, Level};
-use crate::inputs::{self, Collect, Input};
+use crate::args::{Cli, Level, Shard};
+use crate::inputs::{self, Collect, Input, Walker};
 use crate::output::{write_atomic, AtomicFile};
 use crate::progress::Progress;
 use crate::review::{self, RecordStats};
@@ -104,42 +108,62 @@ fn usage(msg: impl std::fmt::Display) -> ! {
 
 pub fn main(cli: Cli) -> ExitCode {
     let opts = Collect { globs: &cli.glob, hidden: cli.hidden, root: cli.root.as_deref(), null_separated: cli.null };
-    let collected = match inputs::collect(&cli.inputs, &opts) {
-        Ok(c) => c,
+    let walker = match Walker::new(&cli.inputs, &opts) {
+        Ok(w) => w,
         Err(msg) => usage(msg),
     };
     if cli.text {
-        return text_mode(&collected.inputs);
+        return text_mode(walker);
     }
     // clap's `requires` gives way when a conflicting argument (--jsonl) is present.
     if cli.skip_existing && cli.out_dir.is_none() {
         usage("--skip-existing needs --out-dir DIR (the records it looks for)");
     }
-    let mut inputs = collected.inputs;
+    let mut feed = Feed { walker, ahead: VecDeque::new(), shard: cli.shard, found: 0, kept: 0, next: 0 };
     let mode = match (&cli.out_dir, &cli.jsonl) {
         (Some(_), _) => Mode::OutDir,
         (None, Some(_)) => Mode::Jsonl,
-        (None, None) if inputs.len() == 1 => Mode::Stdout,
-        (None, None) if inputs.is_empty() => {
-            usage("no input files found (folders take --glob, by default *.pdf,*.txt)")
+        (None, None) => {
+            // Whether exactly one input goes to stdout: two tell (before --shard, as always).
+            let first = feed.take(2);
+            match first.len() {
+                0 => usage("no input files found (folders take --glob, by default *.pdf,*.txt)"),
+                1 => {
+                    feed.queue(first);
+                    Mode::Stdout
+                }
+                n => usage(format!("{} inputs need --out-dir DIR or --jsonl FILE", n + feed.walker.by_ref().count())),
+            }
         }
-        (None, None) => usage(format!("{} inputs need --out-dir DIR or --jsonl FILE", inputs.len())),
     };
     if let Some(dir) = &cli.out_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
             usage(format!("cannot create the output folder {}: {e}", dir.display()));
         }
-        inputs::assign_records(&mut inputs, dir);
+        // --out-dir collects first: an input's record path depends on the others (`a.txt` beside `a.pdf`
+        // gives `a.txt.json`; the same relative path twice is an output_collision), over every shard alike.
+        let mut all = feed.take(usize::MAX);
+        inputs::assign_records(&mut all, dir);
+        feed.queue(all);
     }
-    let found = inputs.len();
-    if let Some(shard) = cli.shard {
-        inputs.retain(|i| inputs::in_shard(&i.rel, shard.k, shard.n));
+    // A progress bar or status lines collect first: they show the total.
+    let progress_shown = Progress::shown(cli.progress, cli.quiet);
+    if progress_shown {
+        let all = feed.take(usize::MAX);
+        feed.queue(all);
     }
     // On an error, the files opened before are dropped (their temporary files removed) before exiting.
     let (sink, errors, review_file) = match open_outputs(&cli) {
         Ok(outputs) => outputs,
         Err(msg) => usage(msg),
     };
+    let sink_tmp = match &sink {
+        Sink::File(f) => Some(f.tmp()),
+        Sink::Stdout(_) => None,
+    };
+    let own: Vec<&Path> =
+        sink_tmp.into_iter().chain([&errors, &review_file].into_iter().flatten().map(|f| f.tmp())).collect();
+    feed.walker.leave_out(&own);
 
     let jobs = cli.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let job = Job {
@@ -151,9 +175,9 @@ pub fn main(cli: Cli) -> ExitCode {
         mode,
     };
     let window = if mode == Mode::OutDir { usize::MAX } else { WINDOW };
-    let progress = Progress::new(cli.progress, cli.quiet, inputs.len() as u64);
+    let progress =
+        if progress_shown { Progress::new(cli.progress, cli.quiet, feed.ahead.len() as u64) } else { Progress::Off };
     let mut out = Collector {
-        inputs: &inputs,
         sink,
         errors,
         review: review_file,
@@ -163,24 +187,28 @@ pub fn main(cli: Cli) -> ExitCode {
         next: 0,
     };
     let start = Instant::now();
-    let result = run_pool(&job, &inputs, jobs, window, &mut out);
+    let result = run_pool(&job, &mut feed, jobs, window, &mut out);
     out.progress.finish();
     let fatal = result.and_then(|()| out.commit()).err();
     let elapsed = start.elapsed();
     // One input on stdout is the single-file tool: its failure was reported, no summary.
     if !cli.quiet && mode != Mode::Stdout {
+        // The notes count the whole walk: after a fatal error the run stopped early, so walk the rest.
+        feed.finish();
         let t = &out.totals;
         let mut notes = Vec::new();
         if let Some(shard) = cli.shard {
-            notes.push(format!("shard {shard}: {} of {found} inputs", inputs.len()));
+            notes.push(format!("shard {shard}: {} of {} inputs", feed.kept, feed.found));
         }
-        if collected.duplicates > 0 {
-            notes.push(format!("{} paths named twice were taken once", collected.duplicates));
+        let duplicates = feed.walker.duplicates();
+        if duplicates > 0 {
+            notes.push(format!("{duplicates} paths named twice were taken once"));
         }
-        if collected.dir_links_skipped > 0 {
-            notes.push(format!("{} folders reached again through links were walked once", collected.dir_links_skipped));
+        let dir_links_skipped = feed.walker.dir_links_skipped();
+        if dir_links_skipped > 0 {
+            notes.push(format!("{dir_links_skipped} folders reached again through links were walked once"));
         }
-        if found == 0 {
+        if feed.found == 0 {
             notes.push("no input files found (folders take --glob, by default *.pdf,*.txt)".into());
         }
         eprint!("{}", t.summary(elapsed, jobs, &notes, cli.errors.as_deref()));
@@ -194,6 +222,82 @@ pub fn main(cli: Cli) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The inputs the workers pull, each with its index in input order: first
+/// those taken from the walk before the run (all of them when a mode
+/// collects first, the one peeked for stdout), then the rest of the walk.
+/// `--shard` filters both.
+struct Feed<'a> {
+    walker: Walker<'a>,
+    /// Taken before the run and in the shard, in input order.
+    ahead: VecDeque<Input>,
+    shard: Option<Shard>,
+    /// Inputs taken from the walk so far, before the shard filter.
+    found: usize,
+    /// Those of them in the shard.
+    kept: usize,
+    /// The index of the next input handed out: how many were.
+    next: usize,
+}
+
+impl Feed<'_> {
+    /// Up to `n` more inputs of the walk, before the shard filter; give them back with [`Feed::queue`].
+    fn take(&mut self, n: usize) -> Vec<Input> {
+        let taken: Vec<Input> = self.walker.by_ref().take(n).collect();
+        self.found += taken.len();
+        taken
+    }
+
+    /// Puts inputs from [`Feed::take`] in line, those in the shard.
+    fn queue(&mut self, inputs: Vec<Input>) {
+        let shard = self.shard;
+        let before = self.ahead.len();
+        self.ahead.extend(inputs.into_iter().filter(|i| in_shard(shard, i)));
+        self.kept += self.ahead.len() - before;
+    }
+
+    /// The next input of the walk in the shard.
+    fn pull(&mut self) -> Option<Input> {
+        loop {
+            let input = self.walker.next()?;
+            self.found += 1;
+            if in_shard(self.shard, &input) {
+                self.kept += 1;
+                return Some(input);
+            }
+        }
+    }
+
+    /// Walks on until `n` inputs are in line or the walk is done; how many are.
+    fn fill(&mut self, n: usize) -> usize {
+        while self.ahead.len() < n {
+            match self.pull() {
+                Some(input) => self.ahead.push_back(input),
+                None => break,
+            }
+        }
+        self.ahead.len()
+    }
+
+    /// The next input and its index.
+    fn next(&mut self) -> Option<(usize, Input)> {
+        let input = match self.ahead.pop_front() {
+            Some(input) => input,
+            None => self.pull()?,
+        };
+        self.next += 1;
+        Some((self.next - 1, input))
+    }
+
+    /// Walks to the end, counting what the run did not take.
+    fn finish(&mut self) {
+        while self.pull().is_some() {}
+    }
+}
+
+fn in_shard(shard: Option<Shard>, input: &Input) -> bool {
+    shard.is_none_or(|s| inputs::in_shard(&input.rel, s.k, s.n))
 }
 
 /// The JSONL sink, the error list and the review report (with its header).
@@ -216,7 +320,7 @@ fn open_outputs(cli: &Cli) -> Result<(Sink, Option<AtomicFile>, Option<AtomicFil
 }
 
 /// `--text`: print the text each input is parsed from.
-fn text_mode(inputs: &[Input]) -> ExitCode {
+fn text_mode(inputs: impl Iterator<Item = Input>) -> ExitCode {
     let parser = Parser::default();
     let mut failed = false;
     let mut stdout = std::io::stdout().lock();
@@ -309,34 +413,37 @@ fn install_panic_hook() {
     }));
 }
 
-fn run_pool(job: &Job, inputs: &[Input], jobs: usize, window: usize, out: &mut Collector<'_>) -> Result<(), String> {
-    if inputs.is_empty() {
+fn run_pool(job: &Job, feed: &mut Feed<'_>, jobs: usize, window: usize, out: &mut Collector) -> Result<(), String> {
+    // As many threads as inputs, up to `jobs`.
+    let queued = feed.fill(jobs);
+    if queued == 0 {
         return Ok(());
     }
     install_panic_hook();
-    let threads = jobs.min(inputs.len()).max(1);
+    let threads = jobs.min(queued).max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("{WORKER_THREAD}-{i}"))
         .build()
         .map_err(|e| format!("starting {threads} worker threads: {e}"))?;
     let gate = Gate { written: Mutex::new(0), cv: Condvar::new(), window, stop: AtomicBool::new(false) };
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    let feed = Mutex::new(feed);
+    let (tx, rx) = mpsc::channel::<(usize, PathBuf, Outcome)>();
     pool.in_place_scope(|s| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (gate, next) = (&gate, &next);
+            let (gate, feed) = (&gate, &feed);
             s.spawn(move |_| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                if i >= inputs.len() || !gate.wait_turn(i) {
+                let next = feed.lock().unwrap_or_else(|e| e.into_inner()).next();
+                let Some((i, input)) = next else { break };
+                if !gate.wait_turn(i) {
                     break;
                 }
-                let outcome = catch_unwind(AssertUnwindSafe(|| process(job, &inputs[i]))).unwrap_or_else(|_| {
+                let outcome = catch_unwind(AssertUnwindSafe(|| process(job, &input))).unwrap_or_else(|_| {
                     let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_else(|| "panicked".into());
                     Outcome::Failed(Failure::new("panic", msg))
                 });
-                if tx.send((i, outcome)).is_err() {
+                if tx.send((i, input.path, outcome)).is_err() {
                     break;
                 }
             });
@@ -517,32 +624,32 @@ fn by_count<K: AsRef<str> + Ord>(m: &BTreeMap<K, u64>) -> String {
 }
 
 /// The main thread's side: outcomes in, outputs out in input order.
-struct Collector<'a> {
-    inputs: &'a [Input],
+struct Collector {
     sink: Sink,
     errors: Option<AtomicFile>,
     review: Option<AtomicFile>,
     progress: Progress,
     totals: Totals,
-    pending: BTreeMap<usize, Outcome>,
+    /// Outcomes (with their input's path) waiting for the ones before them.
+    pending: BTreeMap<usize, (PathBuf, Outcome)>,
     next: usize,
 }
 
-impl Collector<'_> {
-    fn receive(&mut self, rx: Receiver<(usize, Outcome)>, gate: &Gate) -> Result<(), String> {
+impl Collector {
+    fn receive(&mut self, rx: Receiver<(usize, PathBuf, Outcome)>, gate: &Gate) -> Result<(), String> {
         loop {
             match rx.recv_timeout(Duration::from_millis(500)) {
-                Ok((i, outcome)) => {
+                Ok((i, path, outcome)) => {
                     let failed = matches!(outcome, Outcome::Failed(_));
                     self.progress.inc(failed);
                     if let Outcome::Failed(f) = &outcome {
-                        let path = self.inputs[i].path.display();
-                        self.progress.println(&format!("vacancy-ingest: failed: {path}: {}: {}", f.kind, f.message));
+                        let shown = path.display();
+                        self.progress.println(&format!("vacancy-ingest: failed: {shown}: {}: {}", f.kind, f.message));
                     }
-                    self.pending.insert(i, outcome);
+                    self.pending.insert(i, (path, outcome));
                     let before = self.next;
-                    while let Some(outcome) = self.pending.remove(&self.next) {
-                        self.put(self.next, outcome)?;
+                    while let Some((path, outcome)) = self.pending.remove(&self.next) {
+                        self.put(path, outcome)?;
                         self.next += 1;
                     }
                     if self.next != before {
@@ -556,8 +663,7 @@ impl Collector<'_> {
     }
 
     /// Puts out one outcome, in input order.
-    fn put(&mut self, i: usize, outcome: Outcome) -> Result<(), String> {
-        let input = &self.inputs[i];
+    fn put(&mut self, path: PathBuf, outcome: Outcome) -> Result<(), String> {
         match outcome {
             Outcome::Parsed(p) => {
                 let t = &mut self.totals;
@@ -582,7 +688,7 @@ impl Collector<'_> {
             Outcome::Failed(f) => {
                 if let Some(w) = &mut self.errors {
                     let line = serde_json::json!({
-                        "input": input.path.to_string_lossy(),
+                        "input": path.to_string_lossy(),
                         "kind": f.kind,
                         "message": f.message,
                     });
@@ -591,7 +697,7 @@ impl Collector<'_> {
                 let t = &mut self.totals;
                 t.failed += 1;
                 *t.kinds.entry(f.kind.clone()).or_default() += 1;
-                t.failures.push((input.path.clone(), f));
+                t.failures.push((path, f));
             }
         }
         Ok(())
