@@ -14,6 +14,13 @@
 //!   items; a value holding paragraphs (`\n` escapes) keeps them as
 //!   [`Out::Paragraphs`] of its one line.
 //!
+//! - A YAML dump of the form's keys (`key: value`, nested mappings by
+//!   indentation, `- item` lists, `"..."` and `'...'` scalars, `|` and `>`
+//!   block scalars, `~` for none, `#` comments, `---`): each line is read
+//!   as the JSON dump's line it stands for, nesting closed by indentation,
+//!   and the lines of a value that runs over several lines (a block
+//!   scalar, a quoted or plain scalar that wraps) stay lines of the value.
+//!
 //! A key that no table names is not content of a field (a row stands on
 //! its own and does not go on with the field before it): its value is
 //! layout when it is the template's own text (title, letterhead,
@@ -69,6 +76,9 @@ pub(crate) fn decode(text: &str) -> Option<Export> {
     if let Some(cells) = csv_header(head) {
         let second = first.next()?;
         return second.starts_with('"').then(|| read_csv(text, cells));
+    }
+    if is_yaml(text) {
+        return Some(read_yaml(text));
     }
     let shaped = |l: &str| l == "{" || l.starts_with("//") || json_pair(l).is_some();
     if shaped(head) && first.next().is_some_and(shaped) && first.next().is_none_or(shaped) {
@@ -535,6 +545,258 @@ fn json_line_inner(t: &str, stack: &mut Vec<Option<String>>, last_label: &mut Op
     (out, guess)
 }
 
+/// How many key lines open a YAML dump, at least, for it to be read as
+/// one ([`is_yaml`]).
+const YAML_SNIFF_KEYS: usize = 3;
+
+/// A YAML mapping key at the start of a (trimmed) line: a key with no
+/// space in it (`duty_station`, `title`), then `:` and a space or the
+/// line's end. A form's own labels have spaces ("Duty station:"), so a
+/// text form is never read as YAML.
+fn yaml_key(t: &str) -> Option<(&str, &str)> {
+    let end = t.find(':')?;
+    let key = &t[..end];
+    let rest = &t[end + 1..];
+    let keyish = !key.is_empty()
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && (key.as_bytes()[0].is_ascii_alphabetic() || key.starts_with('_'));
+    (keyish && (rest.is_empty() || rest.starts_with(' '))).then(|| (key, rest.trim()))
+}
+
+/// Whether `text` is a YAML dump: its first lines that are not comments
+/// (`#`) or document markers (`---`) are [`YAML_SNIFF_KEYS`] keys at
+/// least, one of them snake_case (`post_number`) or the text opening with
+/// `---`.
+fn is_yaml(text: &str) -> bool {
+    let mut lines = super::split_lines(text).map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let mut marked = false;
+    let mut keys = 0;
+    for t in lines.by_ref().take(YAML_SNIFF_KEYS + 1) {
+        if t == "---" || t.starts_with("%YAML") {
+            marked = true;
+            continue;
+        }
+        let Some((key, _)) = yaml_key(t) else { return false };
+        marked |= key.contains('_');
+        keys += 1;
+        if keys >= YAML_SNIFF_KEYS {
+            return marked;
+        }
+    }
+    false
+}
+
+/// A placeholder for a value that starts on the next line (a block
+/// scalar): read with the JSON line's value logic, then taken out.
+const LATER: &str = "\u{E000}";
+
+/// A YAML scalar written on its line: its text (quotes decoded), and the
+/// quote still open when it goes on over the next lines.
+fn yaml_scalar(v: &str) -> (String, Option<char>) {
+    let Some(q) = v.chars().next().filter(|&c| c == '"' || c == '\'') else {
+        // a plain scalar, up to a comment
+        let v = v.find(" #").map_or(v, |k| &v[..k]);
+        return (v.trim().to_string(), None);
+    };
+    yaml_quoted(&v[1..], q)
+}
+
+/// The rest of a quoted scalar from `s` (after its opening quote, or a
+/// line it goes on over): its text, and the quote when it is still open.
+fn yaml_quoted(s: &str, q: char) -> (String, Option<char>) {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if q == '"' => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push(' '),
+                Some(other) => out.push(other),
+                None => {}
+            },
+            '\'' if q == '\'' && chars.peek() == Some(&'\'') => {
+                chars.next();
+                out.push('\'');
+            }
+            c if c == q => return (out.trim().to_string(), None),
+            c => out.push(c),
+        }
+    }
+    (out.trim().to_string(), Some(q))
+}
+
+/// A string as a JSON string literal.
+fn json_literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// How far a line is indented.
+fn indentation(raw: &str) -> usize {
+    raw.len() - raw.trim_start().len()
+}
+
+/// Whether a YAML value marks a block scalar (`|`, `>`, `|-`, `>+`, ...).
+fn block_indicator(v: &str) -> bool {
+    let v = v.find(" #").map_or(v, |k| &v[..k]).trim();
+    v.starts_with(['|', '>']) && v[1..].bytes().all(|b| matches!(b, b'-' | b'+' | b'0'..=b'9'))
+}
+
+fn read_yaml(text: &str) -> Export {
+    let raws: Vec<&str> = super::split_lines(text).collect();
+    let mut lines = Vec::with_capacity(raws.len());
+    let mut guessed = Vec::with_capacity(raws.len());
+    let mut sections = Vec::with_capacity(raws.len());
+    // the JSON reader's state, and the indentation of each open mapping or
+    // list's key (closed by a line indented no deeper)
+    let mut stack: Vec<Option<String>> = Vec::new();
+    let mut opens: Vec<usize> = Vec::new();
+    let mut last_label: Option<String> = None;
+    // inside a value that goes on over lines: the indentation of its key
+    // (or item), and the quote still open
+    let mut value_of: Option<(usize, Option<char>)> = None;
+    // the next line of a block scalar opens a list item
+    let mut item_pending = false;
+    // inside a mapping or list under a top-level key no table names (the
+    // dump's own metadata, `_migration:`): the indentation of that key.
+    // What it holds is no field's, whatever its keys (`warnings:`).
+    let mut outside: Option<usize> = None;
+    for (i, raw) in raws.iter().enumerate() {
+        let t = raw.trim().trim_start_matches('\u{feff}');
+        let depth = indentation(raw);
+        if let Some(o) = outside {
+            if t.is_empty() || depth > o {
+                let out = if t.is_empty() {
+                    Out::Blank
+                } else {
+                    let v = yaml_key(t).map_or(t, |(_, v)| v);
+                    let v = v.strip_prefix("- ").unwrap_or(v);
+                    unlabelled(&yaml_scalar(v).0, t)
+                };
+                lines.push(out);
+                guessed.push(false);
+                sections.push(None);
+                continue;
+            }
+            outside = None;
+            value_of = None;
+        }
+        if let Some((key_depth, quote)) = value_of {
+            if let Some(q) = quote {
+                let (part, open) = yaml_quoted(t, q);
+                value_of = open.map(|q| (key_depth, Some(q)));
+                lines.push(if part.is_empty() { Out::Blank } else { Out::Text(part) });
+                guessed.push(false);
+                sections.push(None);
+                continue;
+            }
+            if t.is_empty() {
+                lines.push(Out::Blank);
+                guessed.push(false);
+                sections.push(None);
+                continue;
+            }
+            if depth > key_depth {
+                let marker = if std::mem::take(&mut item_pending) { "- " } else { "" };
+                lines.push(Out::Text(format!("{marker}{t}")));
+                guessed.push(false);
+                sections.push(None);
+                continue;
+            }
+            value_of = None;
+            item_pending = false;
+        }
+        if t.is_empty() {
+            lines.push(Out::Blank);
+            guessed.push(false);
+            sections.push(None);
+            continue;
+        }
+        if t.starts_with('#') || t == "---" || t == "..." || t.starts_with("%YAML") {
+            lines.push(Out::Layout(t.to_string()));
+            guessed.push(false);
+            sections.push(None);
+            continue;
+        }
+        let item = t.strip_prefix("- ").or_else(|| (t == "-").then_some(""));
+        // a line indented no deeper than an open key closes it (a list's
+        // items may stand at its key's indentation)
+        while opens.last().is_some_and(|&o| depth < o || (depth == o && item.is_none())) {
+            opens.pop();
+            stack.pop();
+        }
+        // the JSON line this one stands for
+        let (json, goes_on) = match (item, yaml_key(t)) {
+            (Some(v), _) => {
+                let (value, quote) = yaml_scalar(v);
+                if block_indicator(v) || v.is_empty() {
+                    item_pending = true;
+                    value_of = Some((depth, None));
+                    lines.push(Out::Layout(t.to_string()));
+                    guessed.push(false);
+                    sections.push(None);
+                    continue;
+                }
+                (json_literal(&value), quote.map(|q| (depth, Some(q))).or(Some((depth, None))))
+            }
+            (None, Some((key, ""))) => {
+                // a mapping or a list opens under the key
+                let next = raws[i + 1..].iter().map(|r| r.trim()).find(|r| !r.is_empty() && !r.starts_with('#'));
+                let list = next.is_some_and(|n| n.starts_with("- ") || n == "-");
+                if stack.is_empty() && read_key(key) == Key::Unknown {
+                    outside = Some(depth);
+                    lines.push(Out::Layout(t.to_string()));
+                    guessed.push(false);
+                    sections.push(None);
+                    continue;
+                }
+                opens.push(depth);
+                (format!("{}: {}", json_literal(key), if list { "[" } else { "{" }), None)
+            }
+            (None, Some((key, v))) if block_indicator(v) => {
+                (format!("{}: {}", json_literal(key), json_literal(LATER)), Some((depth, None)))
+            }
+            (None, Some((key, v))) if v == "~" || v == "null" || v == "Null" || v == "NULL" => {
+                // no value: the key alone, as a label with nothing after it
+                (format!("{}: \"\"", json_literal(key)), None)
+            }
+            (None, Some((key, v))) => {
+                let (value, quote) = yaml_scalar(v);
+                (format!("{}: {}", json_literal(key), json_literal(&value)), Some((depth, quote)))
+            }
+            (None, None) => {
+                // a line the dump's shape does not explain
+                lines.push(Out::Unplaced(t.to_string()));
+                guessed.push(false);
+                sections.push(None);
+                continue;
+            }
+        };
+        value_of = goes_on;
+        let (out, g, s) = json_line(&json, &mut stack, &mut last_label);
+        // an opener the JSON reader pushed is closed by indentation here
+        let out = match out {
+            Out::Text(x) => Out::Text(x.replace(LATER, "").trim_end().to_string()),
+            Out::Layout(_) => Out::Layout(t.to_string()),
+            other => other,
+        };
+        lines.push(out);
+        guessed.push(g);
+        sections.push(s.map(|s| (s, true)));
+    }
+    Export { lines, guessed, sections }
+}
+
 /// Pops the objects and lists closed after a value (`... },`).
 fn pop_closed(rest: &str, stack: &mut Vec<Option<String>>) {
     // what follows the value's closing quote
@@ -573,6 +835,52 @@ mod tests {
         assert!(decode("\"Title\": Junior Professional Officer\nGrade: P2\n").is_none());
         assert!(decode("{\nGrade: P2\n}\n").is_none());
         assert!(decode("").is_none());
+        // YAML: snake_case keys, or a document marker; a form's labels have spaces
+        assert!(decode("# dump\n---\ntitle: A\ngrade: P2\nyear: 2024\n").is_some());
+        assert!(decode("post_number: 1\ngrade: P2\ntitle: x\n").is_some());
+        assert!(decode("Title: A\nGrade: P2\nYear: 2024\n").is_none());
+        assert!(decode("Post number: 1\nduty_station: x\ngrade: P2\n").is_none());
+    }
+
+    #[test]
+    fn yaml_keys_scalars_blocks_and_lists() {
+        let text = "---\nduty_station: 'Gen\u{e8}ve, l''ONU'\ngeneral_information:\n  title: \"A \\\"quoted\\\" title\"  \n  \
+                    organisational_unit: >-\n    Unit of\n    Work (UW)\nqualifications_and_experience:\n  education:\n    \
+                    minimum: Degree.\n    desirable: ~\nduties_and_responsibilities:\n  lead_in: \"The JPO will:\"\n  tasks:\n    \
+                    - One;\n    - >-\n      Two\n      goes on.\n    - \"Three\n      wraps\"\n_meta:\n  warnings:\n    - \
+                    \"x: y\"\nintroduction: Text # a comment\n...";
+        let e = decode(text).expect("yaml");
+        assert_eq!(
+            texts(&e),
+            [
+                "[---]",
+                "Duty station: Genève, l'ONU",
+                "GENERAL INFORMATION",
+                "Title: A \"quoted\" title",
+                "Organisational unit:",
+                "Unit of",
+                "Work (UW)",
+                "QUALIFICATIONS AND EXPERIENCE",
+                "Education:",
+                "Minimum: Degree.",
+                "[desirable: ~]",
+                "DUTIES AND RESPONSIBILITIES",
+                "The JPO will:",
+                "[tasks:]",
+                "- One;",
+                "[- >-]",
+                "- Two",
+                "goes on.",
+                "- Three",
+                "wraps",
+                "[_meta:]",
+                "[warnings:]",
+                "?x: y",
+                "Introduction: Text",
+                "[...]",
+            ]
+        );
+        assert_eq!(e.lines.len(), super::super::split_lines(text).count());
     }
 
     #[test]
@@ -665,6 +973,8 @@ mod tests {
             "{\n\"k\": \"\\ud800\\u0041\"\n",
             "{\n\"k\": [\n\"\\",
             "\"a\",\"b\"\n\"\"\"\n",
+            "---\na_b: \"x\ny: |\nz: '\n- \"",
+            "---\na_b:\nc_d:\n- >\n-\n  - ",
         ] {
             let _ = decode(t);
         }
