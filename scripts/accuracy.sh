@@ -41,6 +41,27 @@ print("accuracy gate ok")
 PY
 }
 
+# The scorer reads every input as UTF-8. A UTF-16 input (a BOM, FF FE or
+# FE FF) is given to it as a UTF-8 copy: the same lines, numbered the same
+# (read as UTF-8, each of its blank lines would hold NULs and count as lost).
+# scorer_inputs SRC DST
+scorer_inputs() {
+  mkdir -p "$2"
+  python3 - "$1" "$2" <<'PY'
+import os, sys
+src, dst = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".txt"):
+        continue
+    with open(os.path.join(src, name), "rb") as fh:
+        data = fh.read()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        data = data.decode("utf-16").encode("utf-8")
+    with open(os.path.join(dst, name), "wb") as fh:
+        fh.write(data)
+PY
+}
+
 # the level reached so far: fields right %, high precision %, high coverage %, lines lost
 mkdir -p "$work/seeds" "$work/written"
 "$BIN" --out-dir "$work/seeds" "$SHARED"/seeds/*.txt
@@ -49,7 +70,8 @@ check "seeds" "$SHARED/gold" "$work/seeds" "$SHARED/seeds" 100.0 100.0 96.0 0
 check "written fixtures" fixtures/gold "$work/written" fixtures/written 100.0 100.0 94.0 0
 mkdir -p "$work/blind"
 "$BIN" --out-dir "$work/blind" fixtures/blind/*.txt
-check "blind fixtures" fixtures/blind/gold "$work/blind" fixtures/blind 98.8 100.0 89.9 0
+scorer_inputs fixtures/blind "$work/blind-inputs"
+check "blind fixtures" fixtures/blind/gold "$work/blind" "$work/blind-inputs" 99.0 100.0 90.7 0
 
 # the PDF fixtures, scored against the gold of their text twins; "lines" of a
 # PDF record refer to the text `--text` prints

@@ -99,7 +99,7 @@ pub fn assert_nothing_lost(name: &str, text: &str, json: &str) {
 #[test]
 fn every_line_of_every_fixture_is_accounted_for() {
     for path in fixtures() {
-        let text = std::fs::read_to_string(&path).unwrap();
+        let text = common::read_text(&path);
         let record = parse_path(&path).unwrap();
         assert_nothing_lost(&path.display().to_string(), &text, &record.to_json_pretty());
     }
