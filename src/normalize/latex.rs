@@ -8,8 +8,8 @@
 //! layout.
 //!
 //! A text is LaTeX when two lines at least open with a sectioning command,
-//! `\documentclass` or `\begin{document}`. A text with none costs one look
-//! at each line's first byte.
+//! `\documentclass` or `\begin{document}` ([`Sniff`], in the pass of
+//! [`super::wiki::dialect`]).
 
 use super::wiki::Wiki;
 
@@ -17,7 +17,7 @@ use super::wiki::Wiki;
 /// text LaTeX source.
 const MIN_STRUCTURE_LINES: usize = 2;
 
-/// The commands that open a structure line ([`is_latex`]).
+/// The commands that open a structure line ([`Sniff`]).
 const STRUCTURE: &[&str] = &["\\section", "\\subsection", "\\chapter", "\\documentclass", "\\begin{document}"];
 
 /// Sectioning commands whose argument is a heading of the template.
@@ -78,26 +78,29 @@ const WORDS: &[(&str, &str)] = &[
 /// one line, `\quad`).
 const SPACES: &[&str] = &["hfill", "quad", "qquad", "hspace", "enspace", "newline", "linebreak", "par"];
 
-/// Whether `text` is LaTeX source ([`MIN_STRUCTURE_LINES`]).
-pub(crate) fn is_latex(text: &str) -> bool {
-    let mut n = 0;
-    for raw in super::split_lines(text) {
-        let t = raw.trim_start();
-        if t.as_bytes().first() == Some(&b'\\') && STRUCTURE.iter().any(|s| t.starts_with(s)) {
-            n += 1;
-            if n >= MIN_STRUCTURE_LINES {
-                return true;
-            }
-        }
-    }
-    false
+/// Counts the lines that open with a structure command ([`STRUCTURE`]),
+/// fed the lines that open with a backslash ([`super::wiki::dialect`]).
+#[derive(Default)]
+pub(crate) struct Sniff {
+    structure_lines: usize,
 }
 
-/// Reads `text` as LaTeX source, or `None` when it is not ([`is_latex`]).
-pub(crate) fn decode(text: &str) -> Option<Wiki> {
-    if !is_latex(text) {
-        return None;
+impl Sniff {
+    /// A line, trimmed at its start, that opens with a backslash.
+    pub(crate) fn line(&mut self, t: &str) {
+        if STRUCTURE.iter().any(|s| t.starts_with(s)) {
+            self.structure_lines += 1;
+        }
     }
+
+    /// Whether the text is LaTeX source ([`MIN_STRUCTURE_LINES`]).
+    pub(crate) fn found(&self) -> bool {
+        self.structure_lines >= MIN_STRUCTURE_LINES
+    }
+}
+
+/// Rewrites LaTeX source line for line ([`super::wiki::dialect`] told it is).
+pub(crate) fn rewrite(text: &str) -> Wiki {
     let mut out = Wiki { text: String::with_capacity(text.len()), ..Wiki::default() };
     // the open lists, innermost last: numbered or not
     let mut lists: Vec<bool> = Vec::new();
@@ -120,7 +123,7 @@ pub(crate) fn decode(text: &str) -> Option<Wiki> {
         out.changed.push(rewritten != t);
         out.layout.push(layout);
     }
-    Some(out)
+    out
 }
 
 /// Opens and closes the lists of a line's `\begin{itemize}`,
@@ -355,8 +358,13 @@ fn skip_group(t: &str, at: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn rewrite(text: &str) -> Vec<String> {
-        let w = decode(text).expect("LaTeX source");
+    fn is_latex(text: &str) -> bool {
+        super::super::wiki::dialect(text) == Some(super::super::wiki::Dialect::Latex)
+    }
+
+    fn lines_of(text: &str) -> Vec<String> {
+        assert!(is_latex(text), "LaTeX source");
+        let w = rewrite(text);
         w.text
             .split('\n')
             .zip(&w.layout)
@@ -383,7 +391,7 @@ mod tests {
                     \\end{enumerate}\nAround 25\\% of ``work'' in 2024--25 --- see Output~A.1, \\url{https://x.org}.\n\
                     Knowledge of \\LaTeX{} and \\emph{World\nEmployment} \\vspace{6pt} here.\n\\end{document}";
         assert_eq!(
-            rewrite(text),
+            lines_of(text),
             [
                 "<layout>",
                 "<layout>",
@@ -415,7 +423,8 @@ mod tests {
         // whatever the bytes, no panic and one output line per input line
         for text in ["\\section{A\n\\section{B}}}\n\\", "\\section*{\n\\section\\\\\\", "\\chapter{é}\n\\section{\\é{é"]
         {
-            let w = decode(text).expect("LaTeX source");
+            assert!(is_latex(text));
+            let w = rewrite(text);
             assert_eq!(w.layout.len(), text.split('\n').count());
         }
     }

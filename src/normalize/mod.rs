@@ -159,7 +159,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)) else {
         return match export::decode(text) {
             Some(e) => normalize_export(&e, lossy),
-            None => match wiki::decode(text).or_else(|| latex::decode(text)).or_else(|| rst::decode(text)) {
+            None => match wiki::decode(text) {
                 Some(w) => normalize_wiki(text, &w, lossy),
                 None => normalize_text(text, lossy),
             },

@@ -64,29 +64,43 @@ fn indent(raw: &str) -> usize {
     raw.len() - raw.trim_start().len()
 }
 
-/// Whether `lines` are reStructuredText: [`MIN_TITLES`] adorned titles
-/// and a mark of its own. One pass, with the two lines before in view.
-fn is_rst<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
-    let (mut titles, mut marked) = (0usize, false);
-    let (mut before, mut above) = ("", "");
-    for raw in lines {
-        let t = raw.trim();
-        if t.starts_with("..") && (t == ".." || t.starts_with(".. ")) || field(t).is_some() {
-            marked = true;
-        }
-        if let Some(c) = adornment(t) {
-            if !above.is_empty() && adornment(above).is_none() && above.chars().count() <= t.len() {
-                titles += 1;
-                // an overline, or a character markdown's headings do not use
-                marked |= (c != b'=' && c != b'-') || adornment(before) == Some(c);
+/// Tells reStructuredText from its lines, fed one at a time
+/// ([`super::wiki::dialect`]): [`MIN_TITLES`] adorned titles and a mark
+/// of its own. A line opening with a letter or digit (most lines) costs a
+/// look at its first byte.
+#[derive(Default)]
+pub(crate) struct Sniff<'a> {
+    titles: usize,
+    marked: bool,
+    /// The two lines before, as they are.
+    before: &'a str,
+    above: &'a str,
+}
+
+impl<'a> Sniff<'a> {
+    pub(crate) fn line(&mut self, raw: &'a str) {
+        let first = raw.bytes().find(|&b| b != b' ' && b != b'\t');
+        if !first.is_some_and(|b| b.is_ascii_alphanumeric() || !b.is_ascii()) {
+            let t = raw.trim();
+            if t.starts_with("..") && (t == ".." || t.starts_with(".. ")) || field(t).is_some() {
+                self.marked = true;
+            }
+            if let Some(c) = adornment(t) {
+                let above = self.above.trim();
+                if !above.is_empty() && adornment(above).is_none() && above.chars().count() <= t.len() {
+                    self.titles += 1;
+                    // an overline, or a character markdown's headings do not use
+                    self.marked |= (c != b'=' && c != b'-') || adornment(self.before.trim()) == Some(c);
+                }
             }
         }
-        if titles >= MIN_TITLES && marked {
-            return true;
-        }
-        (before, above) = (above, t);
+        (self.before, self.above) = (self.above, raw);
     }
-    false
+
+    /// Whether the lines so far are reStructuredText.
+    pub(crate) fn found(&self) -> bool {
+        self.titles >= MIN_TITLES && self.marked
+    }
 }
 
 /// What the lines before tell about the next one.
@@ -98,11 +112,9 @@ struct State {
     block: Option<(usize, bool)>,
 }
 
-/// Reads `text` as reStructuredText, or `None` when it is not ([`is_rst`]).
-pub(crate) fn decode(text: &str) -> Option<Wiki> {
-    if !is_rst(super::split_lines(text)) {
-        return None;
-    }
+/// Rewrites reStructuredText line for line ([`super::wiki::dialect`] told
+/// it is).
+pub(crate) fn rewrite(text: &str) -> Wiki {
     let lines: Vec<&str> = super::split_lines(text).collect();
     let mut out = Wiki { text: String::with_capacity(text.len()), ..Wiki::default() };
     let mut state = State::default();
@@ -118,7 +130,7 @@ pub(crate) fn decode(text: &str) -> Option<Wiki> {
         out.text.push_str(&text);
         out.layout.push(layout);
     }
-    Some(out)
+    out
 }
 
 impl State {
@@ -239,8 +251,15 @@ pub(crate) fn inline(t: &str) -> String {
 mod tests {
     use super::*;
 
-    fn rewrite(text: &str) -> Vec<String> {
-        let w = decode(text).expect("reStructuredText");
+    fn is_rst<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+        let mut sniff = Sniff::default();
+        lines.into_iter().for_each(|l| sniff.line(l));
+        sniff.found()
+    }
+
+    fn lines_of(text: &str) -> Vec<String> {
+        assert_eq!(super::super::wiki::dialect(text), Some(super::super::wiki::Dialect::ReStructuredText));
+        let w = rewrite(text);
         w.text
             .split('\n')
             .zip(&w.layout)
@@ -266,7 +285,7 @@ mod tests {
                     Please describe the role.\n\nText.\n#. One.\n#. Two.\nMinimum\n    A degree.\nSee the `website <https://x.org>`_ \
                     and :ref:`here` now::\n| a line";
         assert_eq!(
-            rewrite(text),
+            lines_of(text),
             [
                 "<layout>",
                 "<layout>",

@@ -9,7 +9,10 @@
 //! (a macro, a comment, a block delimiter, an attribute entry) is layout.
 //!
 //! The dialect is told from the lines' starts: two headings of its kind
-//! at least. A text with neither costs one look at each line's first byte.
+//! at least. The same pass tells LaTeX source ([`super::latex`]) and
+//! reStructuredText ([`super::rst`]), the other markups rewritten line for
+//! line; a text in none of them costs about one look at each line's first
+//! byte.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -22,13 +25,17 @@ const MIN_HEADINGS: usize = 2;
 /// The longest run of `=` of an AsciiDoc heading (a level-5 section).
 const MAX_ASCIIDOC_LEVEL: usize = 6;
 
-/// A wiki's markup.
+/// A markup read line for line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dialect {
     /// Confluence/Jira wiki markup.
     Confluence,
     /// AsciiDoc.
     AsciiDoc,
+    /// LaTeX source ([`super::latex`]).
+    Latex,
+    /// reStructuredText ([`super::rst`]).
+    ReStructuredText,
 }
 
 /// A text in a wiki's markup, rewritten line for line.
@@ -60,17 +67,26 @@ fn asciidoc_heading(t: &str) -> Option<&str> {
     (!rest.is_empty() && !rest.starts_with('=')).then_some(rest)
 }
 
-/// The dialect of `text`, when two lines at least open with its headings
-/// (AsciiDoc: of level 1 or deeper, `==`, as the document title `=` is one).
+/// The dialect of `text`: a wiki's, when two lines at least open with its
+/// headings (AsciiDoc: of level 1 or deeper, `==`, as the document title
+/// `=` is one); else LaTeX or reStructuredText, when the same pass found
+/// their marks ([`super::latex::Sniff`], [`super::rst::Sniff`]).
 pub(crate) fn dialect(text: &str) -> Option<Dialect> {
     let (mut confluence, mut asciidoc) = (0usize, 0usize);
+    let mut latex = super::latex::Sniff::default();
+    let mut rst = super::rst::Sniff::default();
     for raw in super::split_lines(text) {
+        rst.line(raw);
         // trimmed as [`decode`] and the normalizer read the line: an indented
         // heading is one, and is one again in the normalized text
         let raw = raw.trim_start();
         match raw.as_bytes().first() {
             Some(b'h') if confluence_heading(raw).is_some() => confluence += 1,
             Some(b'=') if raw.starts_with("==") && asciidoc_heading(raw).is_some() => asciidoc += 1,
+            Some(b'\\') => {
+                latex.line(raw);
+                continue;
+            }
             _ => continue,
         }
         if confluence >= MIN_HEADINGS && asciidoc == 0 {
@@ -80,13 +96,24 @@ pub(crate) fn dialect(text: &str) -> Option<Dialect> {
             return Some(Dialect::AsciiDoc);
         }
     }
-    None
+    if latex.found() {
+        Some(Dialect::Latex)
+    } else if rst.found() {
+        Some(Dialect::ReStructuredText)
+    } else {
+        None
+    }
 }
 
-/// Reads `text` as a wiki's document, or `None` when it is in no wiki's
-/// markup ([`dialect`]).
+/// Reads `text` as a document in a markup read line for line, or `None`
+/// when it is in none ([`dialect`]).
 pub(crate) fn decode(text: &str) -> Option<Wiki> {
     let d = dialect(text)?;
+    match d {
+        Dialect::Latex => return Some(super::latex::rewrite(text)),
+        Dialect::ReStructuredText => return Some(super::rst::rewrite(text)),
+        Dialect::Confluence | Dialect::AsciiDoc => {}
+    }
     let mut out = Wiki { text: String::with_capacity(text.len()), ..Wiki::default() };
     let mut state = State::default();
     for (i, raw) in super::split_lines(text).enumerate() {
@@ -94,10 +121,7 @@ pub(crate) fn decode(text: &str) -> Option<Wiki> {
             out.text.push('\n');
         }
         let t = raw.trim();
-        let line = match d {
-            Dialect::Confluence => state.confluence(t),
-            Dialect::AsciiDoc => state.asciidoc(t),
-        };
+        let line = if d == Dialect::Confluence { state.confluence(t) } else { state.asciidoc(t) };
         let (layout, changed) = match line {
             Rewrite::Same => {
                 out.text.push_str(t);
