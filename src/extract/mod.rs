@@ -147,6 +147,12 @@ impl<'a> Ctx<'a> {
             if l.key_guessed {
                 f.set(Flag::Inferred);
             }
+            if l.split {
+                // the line was cut out of a longer one at a label or
+                // heading: where it ends is a guess
+                f.set(Flag::InlineLabel);
+                f.set_guess();
+            }
         }
         f
     }

@@ -12,6 +12,7 @@
 pub(crate) mod bullets;
 pub(crate) mod diff;
 pub(crate) mod export;
+pub(crate) mod flat;
 pub(crate) mod html;
 pub(crate) mod latex;
 pub(crate) mod markup;
@@ -83,6 +84,9 @@ pub(crate) struct Line {
     /// when the line is read as usual once in the section; after the
     /// heading's words and colon when they open it).
     pub section_key: Option<(crate::template::Section, usize)>,
+    /// The line is a piece of a longer input line that held several of
+    /// the form's parts ([`flat`]): where it ends is a guess.
+    pub split: bool,
 }
 
 /// Separates the paragraphs of a line that holds several ([`export`]: a
@@ -159,10 +163,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)) else {
         return match export::decode(text) {
             Some(e) => normalize_export(&e, lossy),
-            None => match wiki::decode(text) {
-                Some(w) => normalize_wiki(text, &w, lossy),
-                None => normalize_text(text, lossy),
-            },
+            None => normalize_plain(text, lossy),
         };
     };
     let mut lines = normalize_text(&m.text, lossy || m.lossy);
@@ -198,6 +199,58 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     }
     rejoin_soft_chains(&m.text, &mut lines, lossy || m.lossy);
     lines
+}
+
+/// How many times the normalized text is read again in the markup it
+/// shows ([`normalize_plain`]).
+const MAX_REREADS: usize = 3;
+
+/// [`normalize`] for a text that is not an export, an e-mail or a diff:
+/// in a markup read line for line ([`wiki`]) or plain. Cleaning its lines
+/// (a control character, a tag dropped), or rewriting them out of one
+/// markup, may leave text in a markup the raw lines did not show
+/// ("\\sec\0tion{A}", a LaTeX line of `####` under a title): the
+/// normalized text is read again in that markup, as normalizing it again
+/// would read it, so that normalizing twice changes nothing. Lines that
+/// lost their line breaks are then cut apart ([`flat`]).
+fn normalize_plain(text: &str, lossy: bool) -> Vec<Line> {
+    let mut lines = match wiki::decode(text) {
+        Some(w) => normalize_wiki(text, &w, lossy),
+        None => normalize_text(text, lossy),
+    };
+    for _ in 0..MAX_REREADS {
+        let read: Vec<std::borrow::Cow<'_, str>> = lines.iter().map(shown).collect();
+        if wiki::dialect_of(read.iter().map(AsRef::as_ref)).is_none() {
+            break;
+        }
+        let again = read.join("\n");
+        drop(read);
+        match wiki::decode(&again) {
+            Some(w) => lines = normalize_wiki(&again, &w, lossy),
+            None => break,
+        }
+    }
+    let Some(cut) = flat::unflatten(&lines, lossy) else {
+        return lines;
+    };
+    // lines cut apart must not make a markup of the text either (a heading
+    // cut out onto its own line above a row of `---`): then they stay whole
+    let read: Vec<std::borrow::Cow<'_, str>> = cut.iter().map(shown).collect();
+    if wiki::dialect_of(read.iter().map(AsRef::as_ref)).is_some() {
+        return lines;
+    }
+    drop(read);
+    cut
+}
+
+/// A line as [`crate::__normalize_text`] writes it, borrowed unless it has
+/// a bullet.
+fn shown(l: &Line) -> std::borrow::Cow<'_, str> {
+    match (l.markup_only, l.bullet.is_some()) {
+        (true, _) => "".into(),
+        (false, true) => format!("• {}", l.text).into(),
+        (false, false) => l.text.as_str().into(),
+    }
 }
 
 /// How a line reads as a line of the document: what [`crate::__normalize_text`]
@@ -789,6 +842,15 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         changed |= fixed != line.text;
         line.text = fixed;
         line.ocr = true;
+        // a repaired address may be an autolink now (`<a@b,org>` to
+        // `<a@b.org>`), which markup removal before could not see
+        if line.text.contains('<') && markup::may_have_markup(&line.text) {
+            let again = markup::strip(&line.text);
+            if again.changed && !again.rule {
+                line.text = crate::text::collapse_spaces_owned(again.text);
+                line.markup = true;
+            }
+        }
     }
     // mojibake is repaired before markup removal (which depends on the
     // characters around `_` and `*`) and again after it, since markup
@@ -860,6 +922,17 @@ mod tests {
             "<ul>\n<li>\n*item*\n</li>",
             // an e-mail: its envelope and soft line breaks are read once
             "MIME-Version: 1.0\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nfrom non- or under=\r\n - represented=\r\n States, Gen=C3=\r\n=A8ve\r\n-- \r\nA. B.",
+            // found by fuzzing: a markup that cleaning the lines reveals (a
+            // NUL, a tag or a control character inside its marks), one that
+            // rewriting out of another makes (LaTeX lines of `#` under
+            // titles: reStructuredText), an address that OCR repair makes
+            // an autolink
+            "\\secti\0on\n\\section",
+            "\\beg<u>in{document}\n\\begin{document}",
+            "N\n---\x13\nr\n---",
+            "0\n\x01===\n-\n:::",
+            "International Labour Office\n#####\n\\subsection*{A:}\n\\section*{DUTIES AND RESPONSIBILITIES}\n#####",
+            "<k@l,org>",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);

@@ -72,10 +72,15 @@ fn asciidoc_heading(t: &str) -> Option<&str> {
 /// `=` is one); else LaTeX or reStructuredText, when the same pass found
 /// their marks ([`super::latex::Sniff`], [`super::rst::Sniff`]).
 pub(crate) fn dialect(text: &str) -> Option<Dialect> {
+    dialect_of(super::split_lines(text))
+}
+
+/// [`dialect`] of a text's lines.
+pub(crate) fn dialect_of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Dialect> {
     let (mut confluence, mut asciidoc) = (0usize, 0usize);
     let mut latex = super::latex::Sniff::default();
     let mut rst = super::rst::Sniff::default();
-    for raw in super::split_lines(text) {
+    for raw in lines {
         rst.line(raw);
         // trimmed as [`decode`] and the normalizer read the line: an indented
         // heading is one, and is one again in the normalized text
