@@ -9,10 +9,12 @@
 //! marked [`Line::split`]: where a piece ends is read from the text, a
 //! guess the fields built from it say (`inline_label`, medium).
 //!
-//! Only a long line ([`MIN_FLAT_BYTES`]) that holds a heading or the
+//! Only a text of long lines on average ([`MIN_BYTES_PER_LINE`]) is looked
+//! at, and in it only a long line ([`MIN_FLAT_BYTES`]) that holds a heading or the
 //! template's title in capitals is cut: a paragraph of the template's phrases or of prose, or a row of
 //! labels run together (which the segmenter splits), is left whole.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -20,6 +22,10 @@ use regex::Regex;
 
 use super::Line;
 use crate::template::{BOILERPLATE, COMPETENCIES_LEAD_INS, GUIDANCE, HEADINGS, KEY_OUTPUTS_LEAD_INS, LABELS};
+
+/// The fewest bytes per line of a text that lost its line breaks: a form
+/// has about 60 to 160 (its headings and labels stand on short lines).
+const MIN_BYTES_PER_LINE: usize = 200;
 
 /// The shortest line looked at: several rows or paragraphs of a form.
 const MIN_FLAT_BYTES: usize = 300;
@@ -100,10 +106,67 @@ fn sentence_start(t: &str, at: usize, floor: usize) -> usize {
         .map_or(floor, |(k, _)| floor + k + 2)
 }
 
+/// The fewest letters of a word in capitals looked up among
+/// [`HEADING_CAPITALS`].
+const MIN_CAPITAL_WORD: usize = 5;
+
+/// The words of the headings and of the template's title in capitals
+/// ("SUPERVISION", "TRAINING", "VACANCY"), of [`MIN_CAPITAL_WORD`] letters
+/// or more: every heading and the title have one.
+static HEADING_CAPITALS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let title = BOILERPLATE.iter().map(|p| p.text).filter(|t| t.starts_with("vacancy proposal"));
+    HEADINGS
+        .iter()
+        .flat_map(|h| h.aliases.iter().copied())
+        .chain(title)
+        .flat_map(|a| a.split(' '))
+        .filter(|w| w.chars().count() >= MIN_CAPITAL_WORD)
+        .map(str::to_uppercase)
+        .collect()
+});
+
+/// Whether `t` holds a word of a heading or the title in capitals
+/// ([`HEADING_CAPITALS`]): a look at the bytes that lets a line of prose
+/// (most long lines) skip the search for headings.
+fn has_capital_word(t: &str) -> bool {
+    let b = t.as_bytes();
+    // first, with no branch per byte: is there a run of capitals at all
+    let mut run = 0usize;
+    let mut longest = 0usize;
+    for &c in b {
+        run = (run + 1) * usize::from(c.is_ascii_uppercase());
+        longest = longest.max(run);
+    }
+    if longest < MIN_CAPITAL_WORD {
+        return false;
+    }
+    // a word: a run of ASCII capitals and non-ASCII bytes (the accented
+    // capitals of "INFORMACIÓN"); only such a run is looked up
+    let mut start = 0;
+    let mut capitals = true;
+    for k in 0..=b.len() {
+        let c = b.get(k).copied().unwrap_or(b' ');
+        if c.is_ascii_uppercase() || c >= 0x80 {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            capitals = false;
+            continue;
+        }
+        let word = &t[start..k];
+        if capitals && word.len() >= MIN_CAPITAL_WORD && HEADING_CAPITALS.contains(word) {
+            return true;
+        }
+        start = k + 1;
+        capitals = true;
+    }
+    false
+}
+
 /// The byte offsets where a long line is cut, in order; empty when it is
 /// not one to cut.
 fn cuts(t: &str) -> Vec<usize> {
-    if t.len() < MIN_FLAT_BYTES {
+    if t.len() < MIN_FLAT_BYTES || !has_capital_word(t) {
         return Vec::new();
     }
     let mut at: Vec<usize> = Vec::new();
@@ -168,7 +231,11 @@ fn cuts(t: &str) -> Vec<usize> {
 
 /// The lines with each long line that holds several of the form's parts
 /// cut into one line per part ([`cuts`]), or `None` when no line is cut.
-pub(crate) fn unflatten(lines: &[Line], lossy: bool) -> Option<Vec<Line>> {
+pub(crate) fn unflatten(text: &str, lines: &[Line], lossy: bool) -> Option<Vec<Line>> {
+    // a text of the usual shape, with line breaks, costs nothing more
+    if text.len() < MIN_BYTES_PER_LINE * lines.len() {
+        return None;
+    }
     let cut_at: Vec<(usize, Vec<usize>)> = lines
         .iter()
         .enumerate()
@@ -246,6 +313,24 @@ mod tests {
     }
 
     #[test]
+    fn only_a_text_of_long_lines_is_cut() {
+        let section = "GENERAL INFORMATION: Title: Junior Professional Officer on Wages and Industrial \
+                       Relations Duty station: Hanoi, Viet Nam Duration of the assignment: 12 months, \
+                       renewable for a second year subject to funding Grade: P2 Department/ Field Office: \
+                       ILO Country Office for Viet Nam (CO-Hanoi)";
+        let flat = format!(
+            "{section} Organisational unit: Industrial Relations and Labour Law Project (IRLL) SUPERVISION \
+             Direct Supervision by: A Person, Specialist, a@ilo.org"
+        );
+        let lines = super::super::normalize(&flat, false);
+        assert!(lines.iter().filter(|l| l.split).count() >= 6, "{lines:?}");
+        assert!(lines.iter().any(|l| l.text == "Grade: P2"));
+        // the same line among the short lines of a usual form is left whole
+        let usual = format!("{}{section}\n", "Post number: 1\nGrade: P2\nTitle: x\n".repeat(20));
+        assert!(super::super::normalize(&usual, false).iter().all(|l| !l.split));
+    }
+
+    #[test]
     fn prose_is_left_whole() {
         // long, but no heading in capitals, no label, no run of items
         let t = "The JPO will support the office in its work on general information systems and on the \
@@ -254,6 +339,9 @@ mod tests {
                  biennium, working with constituents and partners across the region and beyond it.";
         assert!(t.len() >= MIN_FLAT_BYTES);
         assert!(cuts(t).is_empty());
+        assert!(has_capital_word("x GENERAL INFORMATION: y"));
+        assert!(has_capital_word("SUPERVISION"));
+        assert!(!has_capital_word("the ILO (MIGRANT) and Supervision of WORKQUALITY"));
         // short lines are never cut, nor a row of labels with no heading
         assert!(cuts("Title: A Grade: P2 Duty station: B").is_empty());
         let row = format!("Title: {} Duty station: Geneva Grade: P2", "Officer ".repeat(40));

@@ -230,7 +230,7 @@ fn normalize_plain(text: &str, lossy: bool) -> Vec<Line> {
             None => break,
         }
     }
-    let Some(cut) = flat::unflatten(&lines, lossy) else {
+    let Some(cut) = flat::unflatten(text, &lines, lossy) else {
         return lines;
     };
     // lines cut apart must not make a markup of the text either (a heading
