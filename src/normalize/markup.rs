@@ -27,6 +27,11 @@ static GLUED_LINK: LazyLock<Regex> =
 /// each line opening with its anchor).
 static COMMENT_ANCHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([^\s\[\]])\[[a-z]{1,2}\]([\s.,;:)]|$)").expect("valid regex"));
+/// The number a text browser's dump (`lynx -dump`, `w3m -dump`) puts
+/// before each link's text, glued to it (`[12]Regional Office website`,
+/// `([17]a@ilo.org)`); the numbered list of targets comes at the end.
+static LINK_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[\s(])\[\d{1,3}\]([\p{L}\p{N}])").expect("valid regex"));
 /// A markdown footnote reference glued to the text before it
 /// (`data.[^1]`); a definition at a line's start (`[^1]: ...`) is left for
 /// the segmenter.
@@ -249,6 +254,10 @@ fn strip_once(line: &str) -> Stripped {
     }
     if held.has(b'[') && text.contains('[') {
         if let std::borrow::Cow::Owned(o) = COMMENT_ANCHOR.replace_all(&text, "$1$2") {
+            text = o;
+            out.changed = true;
+        }
+        if let std::borrow::Cow::Owned(o) = LINK_NUMBER.replace_all(&text, "$1$2") {
             text = o;
             out.changed = true;
         }
@@ -537,6 +546,10 @@ mod tests {
             ("*Geneva, Switzerland*", "Geneva, Switzerland"),
             ("disseminating their data.[^1] More", "disseminating their data. More"),
             ("[^1]: See in particular", "[^1]: See in particular"),
+            // a text browser's link numbers; a citation after a word stays
+            ("the Pacific ([17]a@ilo.org)", "the Pacific (a@ilo.org)"),
+            ("[10]English [11]Français", "English Français"),
+            ("as in the report [3] and", "as in the report [3] and"),
             ("[jpo@ilo.org](mailto:jpo@ilo.org).", "jpo@ilo.org."),
             (
                 "[ILO Social Security \\(Minimum Standards\\) Convention](#), 1952",
