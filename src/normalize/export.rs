@@ -586,6 +586,40 @@ fn is_yaml(text: &str) -> bool {
     false
 }
 
+/// The most lines a page's front matter is looked for in.
+const MAX_FRONT_MATTER_LINES: usize = 200;
+
+/// A static site's page (Jekyll, Hugo): YAML front matter between two
+/// `---` lines at the top, then the page's text. The index of the closing
+/// line, or `None`. The front matter holds [`YAML_SNIFF_KEYS`] keys at
+/// least (a `---` rule over a few labels is no front matter) and the page
+/// goes on after it.
+pub(crate) fn front_matter(text: &str) -> Option<usize> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = super::split_lines(text);
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    let mut keys = 0;
+    for (i, raw) in lines.by_ref().take(MAX_FRONT_MATTER_LINES).enumerate() {
+        let t = raw.trim_end();
+        if t == "---" || t == "..." {
+            let body = lines.any(|l| !l.trim().is_empty());
+            return (keys >= YAML_SNIFF_KEYS && body).then_some(i + 1);
+        }
+        if !raw.starts_with([' ', '\t', '-', '#']) && !t.is_empty() {
+            yaml_key(t)?;
+            keys += 1;
+        }
+    }
+    None
+}
+
+/// Reads the YAML lines of a page's front matter ([`front_matter`]).
+pub(crate) fn read_front_matter(text: &str) -> Export {
+    read_yaml(text)
+}
+
 /// A placeholder for a value that starts on the next line (a block
 /// scalar): read with the JSON line's value logic, then taken out.
 const LATER: &str = "\u{E000}";
@@ -840,6 +874,21 @@ mod tests {
         assert!(decode("post_number: 1\ngrade: P2\ntitle: x\n").is_some());
         assert!(decode("Title: A\nGrade: P2\nYear: 2024\n").is_none());
         assert!(decode("Post number: 1\nduty_station: x\ngrade: P2\n").is_none());
+    }
+
+    #[test]
+    fn a_page_front_matter_ends_at_its_second_rule() {
+        let page = "---\nlayout: vacancy\ntitle: \"A\"\ngrade: P2\ntags: [a, b]\n---\n\n## General information\n";
+        assert_eq!(front_matter(page), Some(5));
+        // a rule over a label or two, a front matter with nothing after it,
+        // one that never closes: no page
+        assert_eq!(front_matter("---\nTitle: A\n---\ntext\n"), None);
+        assert_eq!(front_matter("---\na_b: 1\nc: 2\nd: 3\n---\n\n"), None);
+        assert_eq!(front_matter("---\na_b: 1\nc: 2\nd: 3\ntext\n"), None);
+        let lines = super::super::normalize(page, false);
+        assert_eq!(lines.len(), 9);
+        assert_eq!(lines[2].text, "Title: A");
+        assert_eq!(lines[7].no, 8);
     }
 
     #[test]

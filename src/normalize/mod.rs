@@ -161,6 +161,9 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     }
     // an e-mail, or a listing with line numbers: decoded alike, line by line
     let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)) else {
+        if let Some(end) = export::front_matter(text) {
+            return normalize_page(text, end, lossy);
+        }
         return match export::decode(text) {
             Some(e) => normalize_export(&e, lossy),
             None => normalize_plain(text, lossy),
@@ -198,6 +201,22 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
         }
     }
     rejoin_soft_chains(&m.text, &mut lines, lossy || m.lossy);
+    lines
+}
+
+/// [`normalize`] for a static site's page: its front matter (lines up to
+/// `end`, [`export::front_matter`]) read as a YAML dump, the page's text
+/// after it as any text, each line keeping its number.
+fn normalize_page(text: &str, end: usize, lossy: bool) -> Vec<Line> {
+    let head: Vec<&str> = split_lines(text).take(end + 1).collect();
+    let front = export::read_front_matter(&head.join("\n"));
+    let rest = split_lines(text).skip(end + 1).collect::<Vec<_>>().join("\n");
+    // the front matter's lines blank, so that the page's keep their numbers
+    let page = format!("{}{rest}", "\n".repeat(end + 1));
+    let mut lines = normalize_plain(&page, lossy);
+    let front = normalize_export(&front, lossy);
+    let n = front.len().min(lines.len());
+    lines.splice(..n, front.into_iter().take(n));
     lines
 }
 

@@ -443,7 +443,18 @@ impl<'a> Builder<'a> {
                 && self.lines[i - 1].has_text()
                 && !crate::text::ends_clause(&self.lines[i - 1].text);
             let heading = heading::match_line(line, &folded).filter(|_| !goes_on_sentence);
-            let label = if heading.is_none() { self.label_at(&line.text) } else { None };
+            let label = if heading.is_none() {
+                self.label_at(&line.text).or_else(|| {
+                    // a label alone with a typo, standing as a label would
+                    let stands = line.md_heading || line.text.ends_with(':');
+                    let (section, seen) = (self.section, self.seen);
+                    stands
+                        .then(|| labels::typo_label(&line.text, |d| labels::allowed(d, section, |s| seen[s as usize])))
+                        .flatten()
+                })
+            } else {
+                None
+            };
 
             let crossed_page = std::mem::take(&mut self.crossed_page);
             if let Some(kind) = self.carry {

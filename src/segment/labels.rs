@@ -306,6 +306,46 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
     None
 }
 
+/// The longest line read as a label typed with a typo ([`typo_label`]).
+const MAX_TYPO_LABEL_BYTES: usize = 64;
+
+/// The shortest label spelling a typo is tolerated in: shorter labels
+/// ("Grade", "Minimum") are words of prose as often.
+const MIN_TYPO_LABEL_CHARS: usize = 12;
+
+/// How many edits a label spelling of `chars` characters tolerates.
+fn typo_bound(chars: usize) -> usize {
+    if chars <= 24 {
+        1
+    } else {
+        2
+    }
+}
+
+/// A line that is a label alone, typed with a typo ("Skills required for
+/// the asignment", "Work experiance:"): within [`typo_bound`] edits of a
+/// label's spelling of [`MIN_TYPO_LABEL_CHARS`] characters or more, with
+/// its colon or none. A guess ([`LabelHit::fuzzy`]). The caller looks
+/// only at lines that stand as a label would (a markdown heading, a line
+/// ending in a colon).
+pub(crate) fn typo_label(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
+    if text.len() > MAX_TYPO_LABEL_BYTES {
+        return None;
+    }
+    let (words, colon) = match text.trim_end().strip_suffix(':') {
+        Some(w) => (w, true),
+        None => (text, false),
+    };
+    let folded = crate::text::fold(words);
+    LABELS.iter().filter(|d| accept(d)).find_map(|def| {
+        def.aliases
+            .iter()
+            .filter(|a| a.chars().count() >= MIN_TYPO_LABEL_CHARS)
+            .find(|a| crate::text::bounded_distance(&folded, a, typo_bound(a.chars().count())).is_some_and(|d| d > 0))
+            .map(|_| LabelHit { def, value_start: text.len(), colon, glued: false, fuzzy: true })
+    })
+}
+
 /// The most words after a label's own words, before the colon that ends
 /// its line, for the line to be read as the label ([`LabelHit::fuzzy`]).
 const MAX_LABEL_TAIL_WORDS: usize = 3;
@@ -502,6 +542,12 @@ mod tests {
         assert!(at_start("Education of girls:", |_| true).is_none_or(|h| !h.fuzzy));
         assert!(at_start("Skills required for the post: good drafting", |_| true).is_none_or(|h| !h.fuzzy));
         assert!(at_start("Skills required in four of the areas:", |_| true).is_none_or(|h| !h.fuzzy));
+        // a label alone with a typo in it
+        let h = typo_label("Skills required for the asignment", |_| true).expect("a label");
+        assert!(h.fuzzy && !h.colon && h.value_start == "Skills required for the asignment".len());
+        assert!(typo_label("Work experiance:", |_| true).is_some_and(|h| h.colon));
+        assert!(typo_label("Skills required for the post", |_| true).is_none());
+        assert!(typo_label("Minimun:", |_| true).is_none());
     }
 
     #[test]
