@@ -433,7 +433,10 @@ fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
     let mut tables = Tables::default();
     for (i, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let marked = html.as_mut().filter(|h| h.wants(raw)).and_then(|h| {
+        // a row of a named pipe table is the table's, a `<br>` in a cell
+        // and all: the markup removal of its cells reads it
+        let table_row = tables.names.is_some() && table::pipe_cells(raw).is_some();
+        let marked = html.as_mut().filter(|h| !table_row && h.wants(raw)).and_then(|h| {
             let rest = after_line(text, raw);
             if unicode::is_clean(raw) {
                 return h.line(raw, rest).map(|m| (m, unicode::CharRepairs::default()));
@@ -493,6 +496,10 @@ struct Tables<'t> {
     names: Option<Vec<String>>,
     /// The line before and its cells, when it was a pipe-table row.
     prev_pipe: Option<(&'t str, Vec<&'t str>)>,
+    /// The row of the named pipe table being read: the index of its first
+    /// line and its cells so far (a row whose first cell is empty goes on
+    /// with the row above, each cell with its column's).
+    named_row: Option<(usize, Vec<String>)>,
 }
 
 impl<'t> Tables<'t> {
@@ -504,6 +511,7 @@ impl<'t> Tables<'t> {
             self.grid = None;
             self.bar = None;
             self.names = None;
+            self.named_row = None;
             self.prev_pipe = None;
             self.prev_raw = None;
             return;
@@ -580,6 +588,7 @@ impl<'t> Tables<'t> {
         match &pipe {
             Some(cells) if table::is_pipe_separator(cells) => {
                 self.names = None;
+                self.named_row = None;
                 if let Some((header_raw, header)) = &self.prev_pipe {
                     self.names = table::column_names(header);
                     if let (Some(_), Some(l)) = (&self.names, lines.last_mut()) {
@@ -596,20 +605,47 @@ impl<'t> Tables<'t> {
             }
             Some(cells) => {
                 if let Some(names) = &self.names {
-                    match table::named_row(cells, names) {
-                        Some(text) => {
-                            let mut named = normalize_line(line.no, &text, lossy, buf);
-                            named.markup = true;
-                            named.indented = line.indented;
-                            named.cut = line.cut;
-                            named.page_break |= line.page_break;
-                            *line = named;
+                    let goes_on = cells.first().is_some_and(|c| c.trim().is_empty()) && cells.len() == names.len() + 1;
+                    match self.named_row.as_mut().filter(|(_, row)| goes_on && row.len() == cells.len()) {
+                        Some((at, row)) => {
+                            // the row's first line takes its cells joined
+                            // column by column; this line is joined to it
+                            for (have, more) in row.iter_mut().zip(cells).filter(|(_, c)| !c.trim().is_empty()) {
+                                if !have.is_empty() {
+                                    have.push(' ');
+                                }
+                                have.push_str(more.trim());
+                            }
+                            let texts: Vec<&str> = row.iter().map(String::as_str).collect();
+                            if let (Some(text), Some(first)) = (table::named_row(&texts, names), lines.get_mut(*at)) {
+                                let mut named = normalize_line(first.no, &text, lossy, buf);
+                                named.markup = true;
+                                named.indented = first.indented;
+                                named.page_break = first.page_break;
+                                *first = named;
+                            }
+                            *line = Line { no: line.no, joined: true, page_break: line.page_break, ..Line::default() };
                         }
-                        None => self.names = None,
+                        None => match table::named_row(cells, names) {
+                            Some(text) => {
+                                let mut named = normalize_line(line.no, &text, lossy, buf);
+                                named.markup = true;
+                                named.indented = line.indented;
+                                named.cut = line.cut;
+                                named.page_break |= line.page_break;
+                                *line = named;
+                                self.named_row =
+                                    Some((lines.len(), cells.iter().map(|c| c.trim().to_string()).collect()));
+                            }
+                            None => self.names = None,
+                        },
                     }
                 }
             }
             None => self.names = None,
+        }
+        if self.names.is_none() {
+            self.named_row = None;
         }
         self.prev_pipe = pipe.map(|c| (raw, c));
     }
@@ -901,6 +937,17 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_pipe_row_goes_on_over_rows_with_no_label() {
+        let text = "| Requirement | Minimum | Desirable |\n|:--|:--|:--|\n| Skills | Good drafting | Knowledge of |\n\
+                    |  | skills.<br>Stata. | R. |\n| Languages | English. | |\n";
+        let lines = normalize_text(text, false);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[2], "Skills: Minimum: Good drafting skills. Stata. Desirable: Knowledge of R.");
+        assert!(lines[3].joined && lines[3].text.is_empty());
+        assert_eq!(texts[4], "Languages: Minimum: English.");
+    }
 
     #[test]
     fn normalizing_twice_changes_nothing() {

@@ -198,11 +198,14 @@ pub(crate) fn is_pipe_separator(cells: &[&str]) -> bool {
     cells.iter().all(|c| !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':' | b' ')) && c.contains('-'))
 }
 
-/// The column names of a header row that leaves its first cell (the rows'
-/// labels) empty and names every other column; `None` for any other row.
+/// The column names of a header row that names every column after its
+/// first (the rows' labels): one that leaves the first cell empty, or one
+/// of three columns or more that names it too ("Requirement | Minimum |
+/// Desirable"; in a row of two, "Field | Details", the second name is no
+/// sub-label). `None` for any other row.
 pub(crate) fn column_names(cells: &[&str]) -> Option<Vec<String>> {
     let (first, rest) = cells.split_first()?;
-    (first.is_empty() && !rest.is_empty() && rest.iter().all(|c| !c.is_empty()))
+    ((first.is_empty() || rest.len() >= 2) && !rest.is_empty() && rest.iter().all(|c| !c.is_empty()))
         .then(|| rest.iter().map(|c| c.to_string()).collect())
 }
 
@@ -325,6 +328,9 @@ mod tests {
         let names = column_names(&header).unwrap();
         assert_eq!(names, vec!["**Needed**", "Wished"]);
         assert!(column_names(&pipe_cells("| Title: | Officer |").unwrap()).is_none(), "a first row with a label");
+        assert!(column_names(&pipe_cells("| Field | Details |").unwrap()).is_none(), "two columns named");
+        let three = column_names(&pipe_cells("| Requirement | Minimum | Desirable |").unwrap());
+        assert_eq!(three, Some(vec!["Minimum".to_string(), "Desirable".to_string()]));
         assert!(is_pipe_separator(&pipe_cells("|---|:---:|--|").unwrap()));
         assert!(!is_pipe_separator(&pipe_cells("| a | --- |").unwrap()));
         let row = pipe_cells("| **Studies:** | A degree. | |").unwrap();
