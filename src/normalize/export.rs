@@ -21,6 +21,13 @@
 //!   and the lines of a value that runs over several lines (a block
 //!   scalar, a quoted or plain scalar that wraps) stay lines of the value.
 //!
+//! - An XML export (`<?xml ...?>` first): an element is read as the JSON
+//!   dump's key it stands for (`<dutyStation>`: "duty station"; `<field
+//!   name="Grade">`: "Grade"), an element holding others as an object, an
+//!   `<item>` as a list item, a `<paragraph>` as a paragraph of the value;
+//!   references (`&amp;`, `&#8211;`) decoded, CDATA kept as written,
+//!   comments and the declaration layout.
+//!
 //! A key that no table names is not content of a field (a row stands on
 //! its own and does not go on with the field before it): its value is
 //! layout when it is the template's own text (title, letterhead,
@@ -76,6 +83,9 @@ pub(crate) fn decode(text: &str) -> Option<Export> {
     if let Some(cells) = csv_header(head) {
         let second = first.next()?;
         return second.starts_with('"').then(|| read_csv(text, cells));
+    }
+    if is_xml(text) {
+        return Some(read_xml(text));
     }
     if is_yaml(text) {
         return Some(read_yaml(text));
@@ -620,6 +630,210 @@ pub(crate) fn read_front_matter(text: &str) -> Export {
     read_yaml(text)
 }
 
+/// Elements whose text is a paragraph of the value they stand in.
+const XML_PARAGRAPHS: &[&str] = &["paragraph", "para", "p", "text"];
+
+/// Elements that hold the template's guidance, kept in the export: layout,
+/// as the dump's comments are.
+const XML_GUIDANCE: &[&str] = &["guidance", "instructions", "hint"];
+
+/// Whether `text` is an XML export: it opens with an XML declaration, and
+/// is not XHTML.
+fn is_xml(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with("<?xml") && !t.get(..t.len().min(4096)).is_some_and(|h| h.contains("<html"))
+}
+
+/// An element's name as words ("dutyStation" to "duty Station",
+/// "organisational_unit" as it is: the fold makes `_` a space).
+fn xml_words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
+/// The value of attribute `name` in an opening tag's attributes.
+fn xml_attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = attrs;
+    while let Some(k) = rest.find(name) {
+        let after = &rest[k + name.len()..];
+        let boundary = k == 0 || rest[..k].ends_with(char::is_whitespace);
+        if let Some(v) = after.trim_start().strip_prefix('=').map(str::trim_start).filter(|_| boundary) {
+            let q = v.chars().next().filter(|&q| q == '"' || q == '\'')?;
+            return v[1..].find(q).map(|e| &v[1..1 + e]);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// Text of an element with its references decoded.
+fn xml_text(s: &str) -> String {
+    let s = s.trim();
+    super::html::decode_references(s).unwrap_or_else(|| s.to_string())
+}
+
+/// An opening tag at the start of `t`: its name, its attributes, whether
+/// it closes itself, and the text after it.
+fn xml_open(t: &str) -> Option<(&str, &str, bool, &str)> {
+    let rest = t.strip_prefix('<')?;
+    let name_len =
+        rest.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))).unwrap_or(rest.len());
+    if name_len == 0 {
+        return None;
+    }
+    let end = rest.find('>')?;
+    if end < name_len {
+        return None;
+    }
+    let name = &rest[..name_len];
+    let attrs = &rest[name_len..end];
+    let closes = attrs.ends_with('/');
+    Some((name, attrs.trim_end_matches('/'), closes, &rest[end + 1..]))
+}
+
+fn read_xml(text: &str) -> Export {
+    let mut lines = Vec::new();
+    let mut guessed = Vec::new();
+    let mut sections = Vec::new();
+    let mut stack: Vec<Option<String>> = Vec::new();
+    let mut last_label: Option<String> = None;
+    // inside a comment, a CDATA section, or an element's text that goes on
+    // over lines (its name)
+    let mut comment = false;
+    let mut cdata = false;
+    let mut open_text: Option<String> = None;
+    for raw in super::split_lines(text) {
+        let t = raw.trim().trim_start_matches('\u{feff}');
+        let mut push = |out: Out, g: bool, s: Option<Section>| {
+            lines.push(out);
+            guessed.push(g);
+            sections.push(s.map(|s| (s, true)));
+        };
+        if comment {
+            comment = !t.contains("-->");
+            push(if t.is_empty() { Out::Blank } else { Out::Layout(t.to_string()) }, false, None);
+            continue;
+        }
+        if cdata {
+            match t.find("]]>") {
+                Some(k) => {
+                    cdata = false;
+                    let part = t[..k].trim();
+                    push(
+                        if part.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(part.to_string()) },
+                        false,
+                        None,
+                    );
+                }
+                None => push(if t.is_empty() { Out::Blank } else { Out::Text(t.to_string()) }, false, None),
+            }
+            continue;
+        }
+        if let Some(name) = &open_text {
+            let close = format!("</{name}>");
+            let (part, done) = match t.find(&close) {
+                Some(k) => (&t[..k], true),
+                None => (t, false),
+            };
+            if done {
+                open_text = None;
+            }
+            let part = xml_text(part);
+            push(if part.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(part) }, false, None);
+            continue;
+        }
+        if t.is_empty() {
+            push(Out::Blank, false, None);
+            continue;
+        }
+        if t.starts_with("<?") || t.starts_with("<!DOCTYPE") {
+            push(Out::Layout(t.to_string()), false, None);
+            continue;
+        }
+        if t.starts_with("<!--") {
+            comment = !t.contains("-->");
+            push(Out::Layout(t.to_string()), false, None);
+            continue;
+        }
+        if t.starts_with("</") {
+            // a closing tag: the object it opened ends
+            let (_, _, _) = json_line("}", &mut stack, &mut last_label);
+            push(Out::Layout(t.to_string()), false, None);
+            continue;
+        }
+        let Some((name, attrs, closes, rest)) = xml_open(t) else {
+            let v = xml_text(t);
+            push(if v.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(v) }, false, None);
+            continue;
+        };
+        let key = xml_attribute(attrs, "name").map_or_else(|| xml_words(name), str::to_string);
+        if closes {
+            push(Out::Layout(t.to_string()), false, None);
+            continue;
+        }
+        let close = format!("</{name}>");
+        let rest_t = rest.trim();
+        if rest_t.is_empty() {
+            let (out, g, s) = json_line(&format!("{}: {{", json_literal(&key)), &mut stack, &mut last_label);
+            let out = if let Out::Layout(_) = out { Out::Layout(t.to_string()) } else { out };
+            push(out, g, s);
+            continue;
+        }
+        let (value, whole) = if let Some(c) = rest_t.strip_prefix("<![CDATA[") {
+            match c.find("]]>") {
+                Some(k) => (c[..k].trim().to_string(), true),
+                None => {
+                    cdata = true;
+                    (c.trim().to_string(), false)
+                }
+            }
+        } else {
+            match rest_t.find(&close) {
+                Some(k) => (xml_text(&rest_t[..k]), true),
+                None => {
+                    open_text = Some(name.to_string());
+                    (xml_text(rest_t), false)
+                }
+            }
+        };
+        // an acronym given as an attribute goes after the name it stands for
+        let value = match xml_attribute(attrs, "acronym").filter(|a| !a.is_empty() && whole) {
+            Some(a) if !value.is_empty() => format!("{value} ({a})"),
+            _ => value,
+        };
+        if XML_GUIDANCE.contains(&name) {
+            push(Out::Layout(if value.is_empty() { t.to_string() } else { value }), false, None);
+            continue;
+        }
+        if XML_PARAGRAPHS.contains(&name) {
+            push(if value.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(value) }, false, None);
+            continue;
+        }
+        let json = if name == "item" {
+            json_literal(if value.is_empty() { LATER } else { &value })
+        } else {
+            format!("{}: {}", json_literal(&key), json_literal(if value.is_empty() { LATER } else { &value }))
+        };
+        let (out, g, s) = json_line(&json, &mut stack, &mut last_label);
+        let out = match out {
+            Out::Text(x) => Out::Text(x.replace(LATER, "").trim_end().to_string()),
+            Out::Paragraphs(p) => Out::Paragraphs(p.into_iter().map(|x| x.replace(LATER, "")).collect()),
+            Out::Layout(_) => Out::Layout(t.to_string()),
+            other => other,
+        };
+        push(out, g, s);
+    }
+    Export { lines, guessed, sections }
+}
+
 /// A placeholder for a value that starts on the next line (a block
 /// scalar): read with the JSON line's value logic, then taken out.
 const LATER: &str = "\u{E000}";
@@ -874,6 +1088,49 @@ mod tests {
         assert!(decode("post_number: 1\ngrade: P2\ntitle: x\n").is_some());
         assert!(decode("Title: A\nGrade: P2\nYear: 2024\n").is_none());
         assert!(decode("Post number: 1\nduty_station: x\ngrade: P2\n").is_none());
+    }
+
+    #[test]
+    fn xml_elements_attributes_cdata_and_comments() {
+        let text = "<?xml version=\"1.0\"?>\n<!-- exported\n  by hand -->\n<vacancy id=\"x\">\n  <dutyStation>Kathmandu &amp; Pokhara</dutyStation>\n\
+                    <field name=\"Grade\">P1</field>\n  <department acronym=\"CO-K\">ILO Office</department>\n  <introduction>\n\
+                    <paragraph>First &#8211; one.</paragraph>\n    <paragraph>Second\n  goes on.</paragraph>\n  </introduction>\n\
+                    <guidance>Indicate which</guidance>\n  <field name=\"Content and methodology of supervision\"><![CDATA[\nA & B.\n]]></field>\n\
+                    <skills>\n    <item>One.</item>\n    <desirable/>\n  </skills>\n</vacancy>";
+        let e = decode(text).expect("xml");
+        assert_eq!(
+            texts(&e),
+            [
+                "[<?xml version=\"1.0\"?>]",
+                "[<!-- exported]",
+                "[by hand -->]",
+                "[<vacancy id=\"x\">]",
+                "Duty station: Kathmandu & Pokhara",
+                "Grade: P1",
+                "Department: ILO Office (CO-K)",
+                "INTRODUCTION",
+                "First – one.",
+                "Second",
+                "goes on.",
+                "[</introduction>]",
+                "[Indicate which]",
+                "Content and methodology of supervision:",
+                "A & B.",
+                "[]]></field>]",
+                "Skills:",
+                "- One.",
+                "[<desirable/>]",
+                "[</skills>]",
+                "[</vacancy>]",
+            ]
+        );
+        assert_eq!(e.lines.len(), super::super::split_lines(text).count());
+        // XHTML is no export
+        assert!(decode("<?xml version=\"1.0\"?>\n<html><body>x</body></html>").is_none_or(|e| !is_xml_export(&e)));
+    }
+
+    fn is_xml_export(e: &Export) -> bool {
+        e.lines.iter().any(|l| matches!(l, Out::Layout(t) if t.starts_with("<?xml")))
     }
 
     #[test]
