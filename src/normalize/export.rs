@@ -573,15 +573,30 @@ fn yaml_key(t: &str) -> Option<(&str, &str)> {
     (keyish && (rest.is_empty() || rest.starts_with(' '))).then(|| (key, rest.trim()))
 }
 
+/// A line as the normalizer will read it, for the YAML reader: without the
+/// control characters it drops (a key hidden behind one is a key once they
+/// are gone, and must be one the first time too).
+fn without_controls(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.bytes().any(|b| b.is_ascii_control() && b != b'\t') {
+        raw.chars().filter(|&c| !c.is_ascii_control() || c == '\t').collect::<String>().into()
+    } else {
+        raw.into()
+    }
+}
+
 /// Whether `text` is a YAML dump: its first lines that are not comments
 /// (`#`) or document markers (`---`) are [`YAML_SNIFF_KEYS`] keys at
 /// least, one of them snake_case (`post_number`) or the text opening with
 /// `---`.
 fn is_yaml(text: &str) -> bool {
-    let mut lines = super::split_lines(text).map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let mut lines = super::split_lines(text).map(without_controls).filter(|l| {
+        let l = l.trim();
+        !l.is_empty() && !l.starts_with('#')
+    });
     let mut marked = false;
     let mut keys = 0;
-    for t in lines.by_ref().take(YAML_SNIFF_KEYS + 1) {
+    for line in lines.by_ref().take(YAML_SNIFF_KEYS + 1) {
+        let t = line.trim();
         if t == "---" || t.starts_with("%YAML") {
             marked = true;
             continue;
@@ -736,6 +751,10 @@ fn read_xml(text: &str) -> Export {
                 None => push(if t.is_empty() { Out::Blank } else { Out::Text(t.to_string()) }, false, None),
             }
             continue;
+        }
+        // a tag line ends an element's text that was never closed
+        if open_text.as_ref().is_some_and(|n| t.starts_with('<') && !t.starts_with(&format!("</{n}>"))) {
+            open_text = None;
         }
         if let Some(name) = &open_text {
             let close = format!("</{name}>");
@@ -920,6 +939,8 @@ fn read_yaml(text: &str) -> Export {
     // What it holds is no field's, whatever its keys (`warnings:`).
     let mut outside: Option<usize> = None;
     for (i, raw) in raws.iter().enumerate() {
+        let clean = without_controls(raw);
+        let raw: &str = &clean;
         let t = raw.trim().trim_start_matches('\u{feff}');
         let depth = indentation(raw);
         if let Some(o) = outside {

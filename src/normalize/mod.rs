@@ -999,6 +999,10 @@ mod tests {
             "0\n\x01===\n-\n:::",
             "International Labour Office\n#####\n\\subsection*{A:}\n\\section*{DUTIES AND RESPONSIBILITIES}\n#####",
             "<k@l,org>",
+            // a YAML key behind a control character; an XML element's text
+            // left open before a closing tag
+            "\u{1f}e_n:\nn:\nn:",
+            "<?xml version=\"1.0\"?>\n<a>\n  <field name=\"Grade\">P1</fi x\n  </a>\n",
         ];
         for c in cases {
             let once = crate::__normalize_text(c);
