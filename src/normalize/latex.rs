@@ -364,12 +364,7 @@ mod tests {
 
     fn lines_of(text: &str) -> Vec<String> {
         assert!(is_latex(text), "LaTeX source");
-        let w = rewrite(text);
-        w.text
-            .split('\n')
-            .zip(&w.layout)
-            .map(|(l, &lay)| if lay { "<layout>".to_string() } else { l.to_string() })
-            .collect()
+        rewrite(text).shown_lines()
     }
 
     #[test]

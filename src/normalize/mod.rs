@@ -272,16 +272,6 @@ fn shown(l: &Line) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// How a line reads as a line of the document: what [`crate::__normalize_text`]
-/// writes for it.
-fn rendered(l: &Line) -> String {
-    match (l.markup_only, l.bullet.is_some()) {
-        (true, _) => String::new(),
-        (false, true) => format!("• {}", l.text),
-        (false, false) => l.text.clone(),
-    }
-}
-
 /// Lines joined by soft line breaks ([`Line::continued`]) are one line of
 /// the document, but each was normalized alone: markup, a link or a token
 /// that a soft break cuts in two (`www.x.org<https://www.x.or=` /
@@ -326,9 +316,9 @@ fn rejoin_soft_chains(text: &str, lines: &mut [Line], lossy: bool) {
     }
     for (s, e) in runs {
         // the pieces put together, as the builder joins them
-        let mut pieces = rendered(&lines[s]);
+        let mut pieces = shown(&lines[s]).into_owned();
         for k in s + 1..=e {
-            let t = rendered(&lines[k]);
+            let t = shown(&lines[k]);
             if t.is_empty() {
                 continue;
             }
@@ -337,7 +327,7 @@ fn rejoin_soft_chains(text: &str, lines: &mut [Line], lossy: bool) {
             }
             pieces.push_str(&t);
         }
-        if pieces == rendered(&again[s]) {
+        if pieces == shown(&again[s]) {
             continue;
         }
         let mut first = again[s].clone();

@@ -259,12 +259,7 @@ mod tests {
 
     fn lines_of(text: &str) -> Vec<String> {
         assert_eq!(super::super::wiki::dialect(text), Some(super::super::wiki::Dialect::ReStructuredText));
-        let w = rewrite(text);
-        w.text
-            .split('\n')
-            .zip(&w.layout)
-            .map(|(l, &lay)| if lay { "<layout>".to_string() } else { l.to_string() })
-            .collect()
+        rewrite(text).shown_lines()
     }
 
     #[test]

@@ -49,6 +49,19 @@ pub(crate) struct Wiki {
     pub changed: Vec<bool>,
 }
 
+#[cfg(test)]
+impl Wiki {
+    /// The rewritten lines as the tests read them: a layout line as
+    /// `<layout>`.
+    pub(crate) fn shown_lines(&self) -> Vec<String> {
+        self.text
+            .split('\n')
+            .zip(&self.layout)
+            .map(|(l, &lay)| if lay { "<layout>".to_string() } else { l.to_string() })
+            .collect()
+    }
+}
+
 /// A Confluence heading's content (`h2. Title` -> `Title`).
 fn confluence_heading(t: &str) -> Option<&str> {
     let b = t.as_bytes();
@@ -468,12 +481,7 @@ mod tests {
     use super::*;
 
     fn rewrite(text: &str) -> Vec<String> {
-        let w = decode(text).expect("a wiki document");
-        w.text
-            .split('\n')
-            .zip(&w.layout)
-            .map(|(l, &lay)| if lay { "<layout>".to_string() } else { l.to_string() })
-            .collect()
+        decode(text).expect("a wiki document").shown_lines()
     }
 
     #[test]
