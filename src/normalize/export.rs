@@ -71,6 +71,25 @@ pub(crate) struct Export {
     pub sections: Vec<Option<(Section, bool)>>,
 }
 
+impl Export {
+    fn with_capacity(n: usize) -> Export {
+        Export { lines: Vec::with_capacity(n), guessed: Vec::with_capacity(n), sections: Vec::with_capacity(n) }
+    }
+
+    /// The next input line's output, with no key read for it.
+    fn push(&mut self, out: Out) {
+        self.push_read((out, false, None));
+    }
+
+    /// The next input line's output as [`json_line`] read it: whether its
+    /// key was a guess, and the section whose heading opens it.
+    fn push_read(&mut self, (out, guessed, section): (Out, bool, Option<Section>)) {
+        self.lines.push(out);
+        self.guessed.push(guessed);
+        self.sections.push(section.map(|s| (s, true)));
+    }
+}
+
 /// How many lines are looked at to recognize an export.
 const SNIFF_LINES: usize = 3;
 
@@ -387,21 +406,16 @@ fn paragraphs(value: &str) -> Vec<String> {
 }
 
 fn read_json(text: &str) -> Export {
-    let mut lines = Vec::new();
-    let mut guessed = Vec::new();
+    let mut out = Export::with_capacity(text.len() / 40 + 1);
     // the label the open list or object belongs to (its text), and whether
     // each open object is a labelled one (its keys are the label's parts)
     let mut stack: Vec<Option<String>> = Vec::new();
     let mut last_label: Option<String> = None;
-    let mut sections = Vec::new();
     for raw in super::split_lines(text) {
         let t = raw.trim().trim_start_matches('\u{feff}');
-        let (out, g, s) = json_line(t, &mut stack, &mut last_label);
-        lines.push(out);
-        guessed.push(g);
-        sections.push(s.map(|s| (s, true)));
+        out.push_read(json_line(t, &mut stack, &mut last_label));
     }
-    Export { lines, guessed, sections }
+    out
 }
 
 /// One line of a JSON-like dump, whether its key was a guess, and the
@@ -640,11 +654,6 @@ pub(crate) fn front_matter(text: &str) -> Option<usize> {
     None
 }
 
-/// Reads the YAML lines of a page's front matter ([`front_matter`]).
-pub(crate) fn read_front_matter(text: &str) -> Export {
-    read_yaml(text)
-}
-
 /// Elements whose text is a paragraph of the value they stand in.
 const XML_PARAGRAPHS: &[&str] = &["paragraph", "para", "p", "text"];
 
@@ -715,9 +724,7 @@ fn xml_open(t: &str) -> Option<(&str, &str, bool, &str)> {
 }
 
 fn read_xml(text: &str) -> Export {
-    let mut lines = Vec::new();
-    let mut guessed = Vec::new();
-    let mut sections = Vec::new();
+    let mut out = Export::with_capacity(text.len() / 40 + 1);
     let mut stack: Vec<Option<String>> = Vec::new();
     let mut last_label: Option<String> = None;
     // inside a comment, a CDATA section, or an element's text that goes on
@@ -727,14 +734,9 @@ fn read_xml(text: &str) -> Export {
     let mut open_text: Option<String> = None;
     for raw in super::split_lines(text) {
         let t = raw.trim().trim_start_matches('\u{feff}');
-        let mut push = |out: Out, g: bool, s: Option<Section>| {
-            lines.push(out);
-            guessed.push(g);
-            sections.push(s.map(|s| (s, true)));
-        };
         if comment {
             comment = !t.contains("-->");
-            push(if t.is_empty() { Out::Blank } else { Out::Layout(t.to_string()) }, false, None);
+            out.push(if t.is_empty() { Out::Blank } else { Out::Layout(t.to_string()) });
             continue;
         }
         if cdata {
@@ -742,13 +744,9 @@ fn read_xml(text: &str) -> Export {
                 Some(k) => {
                     cdata = false;
                     let part = t[..k].trim();
-                    push(
-                        if part.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(part.to_string()) },
-                        false,
-                        None,
-                    );
+                    out.push(if part.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(part.to_string()) });
                 }
-                None => push(if t.is_empty() { Out::Blank } else { Out::Text(t.to_string()) }, false, None),
+                None => out.push(if t.is_empty() { Out::Blank } else { Out::Text(t.to_string()) }),
             }
             continue;
         }
@@ -766,44 +764,42 @@ fn read_xml(text: &str) -> Export {
                 open_text = None;
             }
             let part = xml_text(part);
-            push(if part.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(part) }, false, None);
+            out.push(if part.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(part) });
             continue;
         }
         if t.is_empty() {
-            push(Out::Blank, false, None);
+            out.push(Out::Blank);
             continue;
         }
         if t.starts_with("<?") || t.starts_with("<!DOCTYPE") {
-            push(Out::Layout(t.to_string()), false, None);
+            out.push(Out::Layout(t.to_string()));
             continue;
         }
         if t.starts_with("<!--") {
             comment = !t.contains("-->");
-            push(Out::Layout(t.to_string()), false, None);
+            out.push(Out::Layout(t.to_string()));
             continue;
         }
         if t.starts_with("</") {
             // a closing tag: the object it opened ends
-            let (_, _, _) = json_line("}", &mut stack, &mut last_label);
-            push(Out::Layout(t.to_string()), false, None);
+            stack.pop();
+            out.push(Out::Layout(t.to_string()));
             continue;
         }
         let Some((name, attrs, closes, rest)) = xml_open(t) else {
             let v = xml_text(t);
-            push(if v.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(v) }, false, None);
+            out.push(if v.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(v) });
             continue;
         };
         let key = xml_attribute(attrs, "name").map_or_else(|| xml_words(name), str::to_string);
         if closes {
-            push(Out::Layout(t.to_string()), false, None);
+            out.push(Out::Layout(t.to_string()));
             continue;
         }
         let close = format!("</{name}>");
         let rest_t = rest.trim();
         if rest_t.is_empty() {
-            let (out, g, s) = json_line(&format!("{}: {{", json_literal(&key)), &mut stack, &mut last_label);
-            let out = if let Out::Layout(_) = out { Out::Layout(t.to_string()) } else { out };
-            push(out, g, s);
+            out.push_read(read_as_json(&format!("{}: {{", json_literal(&key)), t, &mut stack, &mut last_label));
             continue;
         }
         let (value, whole) = if let Some(c) = rest_t.strip_prefix("<![CDATA[") {
@@ -829,11 +825,11 @@ fn read_xml(text: &str) -> Export {
             _ => value,
         };
         if XML_GUIDANCE.contains(&name) {
-            push(Out::Layout(if value.is_empty() { t.to_string() } else { value }), false, None);
+            out.push(Out::Layout(if value.is_empty() { t.to_string() } else { value }));
             continue;
         }
         if XML_PARAGRAPHS.contains(&name) {
-            push(if value.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(value) }, false, None);
+            out.push(if value.is_empty() { Out::Layout(t.to_string()) } else { Out::Text(value) });
             continue;
         }
         let json = if name == "item" {
@@ -841,16 +837,9 @@ fn read_xml(text: &str) -> Export {
         } else {
             format!("{}: {}", json_literal(&key), json_literal(if value.is_empty() { LATER } else { &value }))
         };
-        let (out, g, s) = json_line(&json, &mut stack, &mut last_label);
-        let out = match out {
-            Out::Text(x) => Out::Text(x.replace(LATER, "").trim_end().to_string()),
-            Out::Paragraphs(p) => Out::Paragraphs(p.into_iter().map(|x| x.replace(LATER, "")).collect()),
-            Out::Layout(_) => Out::Layout(t.to_string()),
-            other => other,
-        };
-        push(out, g, s);
+        out.push_read(read_as_json(&json, t, &mut stack, &mut last_label));
     }
-    Export { lines, guessed, sections }
+    out
 }
 
 /// A placeholder for a value that starts on the next line (a block
@@ -919,11 +908,10 @@ fn block_indicator(v: &str) -> bool {
     v.starts_with(['|', '>']) && v[1..].bytes().all(|b| matches!(b, b'-' | b'+' | b'0'..=b'9'))
 }
 
-fn read_yaml(text: &str) -> Export {
+/// Reads a YAML dump (or a page's front matter, [`front_matter`]).
+pub(crate) fn read_yaml(text: &str) -> Export {
     let raws: Vec<&str> = super::split_lines(text).collect();
-    let mut lines = Vec::with_capacity(raws.len());
-    let mut guessed = Vec::with_capacity(raws.len());
-    let mut sections = Vec::with_capacity(raws.len());
+    let mut export = Export::with_capacity(raws.len());
     // the JSON reader's state, and the indentation of each open mapping or
     // list's key (closed by a line indented no deeper)
     let mut stack: Vec<Option<String>> = Vec::new();
@@ -952,9 +940,7 @@ fn read_yaml(text: &str) -> Export {
                     let v = v.strip_prefix("- ").unwrap_or(v);
                     unlabelled(&yaml_scalar(v).0, t)
                 };
-                lines.push(out);
-                guessed.push(false);
-                sections.push(None);
+                export.push(out);
                 continue;
             }
             outside = None;
@@ -964,37 +950,27 @@ fn read_yaml(text: &str) -> Export {
             if let Some(q) = quote {
                 let (part, open) = yaml_quoted(t, q);
                 value_of = open.map(|q| (key_depth, Some(q)));
-                lines.push(if part.is_empty() { Out::Blank } else { Out::Text(part) });
-                guessed.push(false);
-                sections.push(None);
+                export.push(if part.is_empty() { Out::Blank } else { Out::Text(part) });
                 continue;
             }
             if t.is_empty() {
-                lines.push(Out::Blank);
-                guessed.push(false);
-                sections.push(None);
+                export.push(Out::Blank);
                 continue;
             }
             if depth > key_depth {
                 let marker = if std::mem::take(&mut item_pending) { "- " } else { "" };
-                lines.push(Out::Text(format!("{marker}{t}")));
-                guessed.push(false);
-                sections.push(None);
+                export.push(Out::Text(format!("{marker}{t}")));
                 continue;
             }
             value_of = None;
             item_pending = false;
         }
         if t.is_empty() {
-            lines.push(Out::Blank);
-            guessed.push(false);
-            sections.push(None);
+            export.push(Out::Blank);
             continue;
         }
         if t.starts_with('#') || t == "---" || t == "..." || t.starts_with("%YAML") {
-            lines.push(Out::Layout(t.to_string()));
-            guessed.push(false);
-            sections.push(None);
+            export.push(Out::Layout(t.to_string()));
             continue;
         }
         let item = t.strip_prefix("- ").or_else(|| (t == "-").then_some(""));
@@ -1011,9 +987,7 @@ fn read_yaml(text: &str) -> Export {
                 if block_indicator(v) || v.is_empty() {
                     item_pending = true;
                     value_of = Some((depth, None));
-                    lines.push(Out::Layout(t.to_string()));
-                    guessed.push(false);
-                    sections.push(None);
+                    export.push(Out::Layout(t.to_string()));
                     continue;
                 }
                 (json_literal(&value), quote.map(|q| (depth, Some(q))).or(Some((depth, None))))
@@ -1024,9 +998,7 @@ fn read_yaml(text: &str) -> Export {
                 let list = next.is_some_and(|n| n.starts_with("- ") || n == "-");
                 if stack.is_empty() && read_key(key) == Key::Unknown {
                     outside = Some(depth);
-                    lines.push(Out::Layout(t.to_string()));
-                    guessed.push(false);
-                    sections.push(None);
+                    export.push(Out::Layout(t.to_string()));
                     continue;
                 }
                 opens.push(depth);
@@ -1045,25 +1017,34 @@ fn read_yaml(text: &str) -> Export {
             }
             (None, None) => {
                 // a line the dump's shape does not explain
-                lines.push(Out::Unplaced(t.to_string()));
-                guessed.push(false);
-                sections.push(None);
+                export.push(Out::Unplaced(t.to_string()));
                 continue;
             }
         };
         value_of = goes_on;
-        let (out, g, s) = json_line(&json, &mut stack, &mut last_label);
         // an opener the JSON reader pushed is closed by indentation here
-        let out = match out {
-            Out::Text(x) => Out::Text(x.replace(LATER, "").trim_end().to_string()),
-            Out::Layout(_) => Out::Layout(t.to_string()),
-            other => other,
-        };
-        lines.push(out);
-        guessed.push(g);
-        sections.push(s.map(|s| (s, true)));
+        export.push_read(read_as_json(&json, t, &mut stack, &mut last_label));
     }
-    Export { lines, guessed, sections }
+    export
+}
+
+/// A line of another dump (YAML, XML) read as the JSON dump's line `json`
+/// it stands for: [`LATER`] taken out of the text, and layout shown as the
+/// line `t` itself.
+fn read_as_json(
+    json: &str,
+    t: &str,
+    stack: &mut Vec<Option<String>>,
+    last_label: &mut Option<String>,
+) -> (Out, bool, Option<Section>) {
+    let (out, g, s) = json_line(json, stack, last_label);
+    let out = match out {
+        Out::Text(x) => Out::Text(x.replace(LATER, "").trim_end().to_string()),
+        Out::Paragraphs(p) => Out::Paragraphs(p.into_iter().map(|x| x.replace(LATER, "")).collect()),
+        Out::Layout(_) => Out::Layout(t.to_string()),
+        other => other,
+    };
+    (out, g, s)
 }
 
 /// Pops the objects and lists closed after a value (`... },`).

@@ -114,8 +114,10 @@ pub(crate) fn rewrite(text: &str) -> Wiki {
             out.changed.push(false);
             continue;
         }
-        track_lists(t, &mut lists);
-        let rewritten = line(t, lists.last().copied());
+        // the line's code, without its comment
+        let code = comment_start(t).map_or(t, |k| &t[..k]).trim();
+        track_lists(code, &mut lists);
+        let rewritten = line(code, lists.last().copied());
         let layout = rewritten.trim().is_empty();
         if !layout {
             out.text.push_str(&rewritten);
@@ -127,9 +129,9 @@ pub(crate) fn rewrite(text: &str) -> Wiki {
 }
 
 /// Opens and closes the lists of a line's `\begin{itemize}`,
-/// `\begin{enumerate}` and their `\end`s.
-fn track_lists(t: &str, lists: &mut Vec<bool>) {
-    let code = comment_start(t).map_or(t, |k| &t[..k]);
+/// `\begin{enumerate}` and their `\end`s (`code`: the line without its
+/// comment).
+fn track_lists(code: &str, lists: &mut Vec<bool>) {
     for (at, _) in code.match_indices('\\') {
         let rest = &code[at + 1..];
         if let Some(env) = rest.strip_prefix("begin{") {
@@ -161,11 +163,10 @@ fn comment_start(t: &str) -> Option<usize> {
     None
 }
 
-/// One line rewritten: a heading as `## text`, an item with its marker
-/// (`numbered` is the kind of the innermost open list), anything else as
-/// its text.
-fn line(t: &str, numbered: Option<bool>) -> String {
-    let code = comment_start(t).map_or(t, |k| &t[..k]).trim();
+/// One line's code (without its comment, trimmed) rewritten: a heading as
+/// `## text`, an item with its marker (`numbered` is the kind of the
+/// innermost open list), anything else as its text.
+fn line(code: &str, numbered: Option<bool>) -> String {
     if code.is_empty() {
         return String::new();
     }

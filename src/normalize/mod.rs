@@ -209,7 +209,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
 /// after it as any text, each line keeping its number.
 fn normalize_page(text: &str, end: usize, lossy: bool) -> Vec<Line> {
     let head: Vec<&str> = split_lines(text).take(end + 1).collect();
-    let front = export::read_front_matter(&head.join("\n"));
+    let front = export::read_yaml(&head.join("\n"));
     let rest = split_lines(text).skip(end + 1).collect::<Vec<_>>().join("\n");
     // the front matter's lines blank, so that the page's keep their numbers
     let page = format!("{}{rest}", "\n".repeat(end + 1));

@@ -447,10 +447,7 @@ impl<'a> Builder<'a> {
                 self.label_at(&line.text).or_else(|| {
                     // a label alone with a typo, standing as a label would
                     let stands = line.md_heading || line.text.ends_with(':');
-                    let (section, seen) = (self.section, self.seen);
-                    stands
-                        .then(|| labels::typo_label(&line.text, |d| labels::allowed(d, section, |s| seen[s as usize])))
-                        .flatten()
+                    stands.then(|| labels::typo_label(&line.text, self.allowed_labels())).flatten()
                 })
             } else {
                 None
@@ -758,9 +755,7 @@ impl<'a> Builder<'a> {
             return None;
         }
         let tail = crate::text::fold(tail);
-        let (section, seen) = (self.section, self.seen);
-        let (def, value_start) =
-            labels::wrapped_at_start(&line.text, &tail, |d| labels::allowed(d, section, |s| seen[s as usize]))?;
+        let (def, value_start) = labels::wrapped_at_start(&line.text, &tail, self.allowed_labels())?;
         let rest = &n.text[colon + 1..];
         let rest_start = n.text.len() - rest.trim_start().len();
         Some((LabelHit::plain(def, value_start, true), rest_start))
@@ -889,9 +884,14 @@ impl<'a> Builder<'a> {
     }
 
     fn label_at(&self, text: &str) -> Option<LabelHit> {
-        let section = self.section;
-        let seen = self.seen;
-        labels::at_start(text, |d| labels::allowed(d, section, |s| seen[s as usize]))
+        labels::at_start(text, self.allowed_labels())
+    }
+
+    /// Which labels may stand here: those of the section being read, and
+    /// the others [`labels::allowed`] lets in after what was seen.
+    fn allowed_labels(&self) -> impl Fn(&crate::template::LabelDef) -> bool {
+        let (section, seen) = (self.section, self.seen);
+        move |d| labels::allowed(d, section, |s| seen[s as usize])
     }
 
     /// Page furniture (running headers and footers that are not template
@@ -1127,13 +1127,9 @@ impl<'a> Builder<'a> {
         if let (Some(fam), true) = (fam, value_start < text.len()) {
             // only a label that can be placed here splits the value: the
             // text after the split goes to that label's field
-            let (section, seen) = (self.section, self.seen);
-            let placeable = |at: usize| {
-                labels::at_start(&text[at..], |d| {
-                    labels::splits_value(d, fam) && labels::allowed(d, section, |s| seen[s as usize])
-                })
-                .is_some()
-            };
+            let allowed = self.allowed_labels();
+            let placeable =
+                |at: usize| labels::at_start(&text[at..], |d| labels::splits_value(d, fam) && allowed(d)).is_some();
             if let Some(&split) =
                 labels::inline_splits(&text[value_start..], fam).first().filter(|&&at| placeable(value_start + at))
             {
@@ -1321,11 +1317,9 @@ impl<'a> Builder<'a> {
         self.blank = false;
         if let Some(at) = next_label {
             let rest = &self.lines[i].text[at..];
-            let section = self.section;
-            let seen = self.seen;
-            if let Some(hit) = labels::at_start(rest, |d| {
-                fam.is_some_and(|f| labels::splits_value(d, f)) && labels::allowed(d, section, |s| seen[s as usize])
-            }) {
+            let allowed = self.allowed_labels();
+            if let Some(hit) = labels::at_start(rest, |d| fam.is_some_and(|f| labels::splits_value(d, f)) && allowed(d))
+            {
                 self.label(i, LabelHit { glued: hit.glued || glued_next, ..hit }, at);
             }
         }
