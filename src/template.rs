@@ -873,6 +873,11 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
     ("dezembro", 12),
 ];
 
+/// Labels of a date standing above GENERAL INFORMATION (folded): "Date:
+/// 12 November 2024". A date there, labelled so or standing alone, gives
+/// the year (and month) of issue as a guess when no label of theirs does.
+pub(crate) const DATE_LABELS: &[&str] = &["date", "dated", "fecha", "data"];
+
 /// Lower-case words inside place names that close an acronym
 /// ("CO-Dar es Salaam", "CO-Rio de Janeiro", "CO-Port of Spain").
 pub(crate) const PLACE_NAME_PARTICLES: &[&str] =

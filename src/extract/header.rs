@@ -7,6 +7,7 @@ use regex::Regex;
 use super::form::FormValues;
 use super::{field, Ctx};
 use crate::record::{Field, Flag, Header};
+use crate::segment::dates::Date;
 use crate::segment::{Collected, FieldId, Flags};
 use crate::template::MONTHS;
 use crate::text::fold;
@@ -53,7 +54,7 @@ pub(super) fn header(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> Header 
             year_from_month = YEAR.find(&v.text).and_then(|m| m.as_str().parse::<u16>().ok()).map(|y| (y, v.lines));
             field(parse_month(&v.text), v.flags, v.lines)
         }
-        None => Field::missing(),
+        None => dated(ctx, c, |d| d.month),
     };
     // year: its own label, else after the month, else a bare year line
     let labelled = form.get(FieldId::IssueYear).and_then(|v| {
@@ -77,7 +78,7 @@ pub(super) fn header(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> Header 
         let no = ctx.lines[first.line].no;
         field(Some(first.value), f, Some([no, no]))
     } else {
-        Field::missing()
+        dated(ctx, c, |d| Some(d.year))
     };
     // submission e-mail from the note for supervisors
     let submission_email = match c.note_emails.first() {
@@ -92,6 +93,21 @@ pub(super) fn header(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> Header 
         None => Field::missing(),
     };
     Header { post_number, issue_month, issue_year, submission_email }
+}
+
+/// A value of the first date standing above the form (a page's or a
+/// letter's date), when no label gives it: the issue's date is a guess
+/// (flag `inferred`), and an ambiguous one when the dates differ in it.
+fn dated<T: PartialEq>(ctx: &Ctx<'_>, c: &Collected, value: impl Fn(&Date) -> Option<T>) -> Field<T> {
+    let mut values = c.dates.iter().filter_map(|(line, d)| Some((*line, value(d)?)));
+    let Some((line, first)) = values.next() else { return Field::missing() };
+    let mut f = Flags::default();
+    f.set(Flag::Inferred);
+    if values.any(|(_, v)| v != first) {
+        f.set(Flag::Ambiguous);
+    }
+    let no = ctx.lines[line].no;
+    field(Some(first), f, Some([no, no]))
 }
 
 #[cfg(test)]

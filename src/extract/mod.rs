@@ -3,7 +3,7 @@
 
 mod form;
 mod general;
-mod header;
+pub(crate) mod header;
 mod supervision;
 
 use std::cell::{OnceCell, RefCell};

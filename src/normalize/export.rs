@@ -37,7 +37,7 @@
 //! its words (a shortened label) is a guess ([`Export::guessed`]).
 
 use crate::segment::labels;
-use crate::template::{Home, Section, BOILERPLATE, HEADINGS, LETTERHEAD};
+use crate::template::{Home, Section, BOILERPLATE, DATE_LABELS, HEADINGS, LETTERHEAD};
 use crate::text::fold;
 
 /// What one input line becomes.
@@ -562,6 +562,14 @@ fn json_line_inner(t: &str, stack: &mut Vec<Option<String>>, last_label: &mut Op
         }
         None if !prefix.is_empty() => paras[0] = format!("{prefix}{}", paras[0]),
         None if part_value => {}
+        // a page's date (front matter's `date:`): a date line, which the
+        // header reads the date from when no label gives it
+        None if DATE_LABELS.contains(&folded.as_str())
+            && paras.len() == 1
+            && crate::segment::dates::date_line(&paras[0]).is_some() =>
+        {
+            return (Out::Text(format!("Date: {}", paras[0])), false)
+        }
         None if !is_lead => return (unlabelled(&paras.join(" "), t), false),
         None => {}
     }

@@ -1409,6 +1409,16 @@ impl<'a> Builder<'a> {
         // ("Name: ..." / "Title: ..." / "E-mail: ..."): a position sub-label
         // after the name's goes on with it
         let sub_row = self.target == Some(FieldId::Supervisor) && self.blank && self.supervisor_sub_row(text);
+        // a date above the form or among its rows (unless it is the value
+        // of a label that stood alone): the page's or letter's date, no
+        // field's line
+        if matches!(self.section, None | Some(Section::General)) && !self.awaiting && start == 0 {
+            if let Some(date) = super::dates::date_line(text) {
+                self.out.dates.push((i, date));
+                self.target = None;
+                return;
+            }
+        }
         // a scalar value ends at a blank line, unless its label stood alone
         if let Some(t) = self.target {
             if is_scalar(t) && self.blank && !self.awaiting && !sub_row {

@@ -3,10 +3,12 @@
 //! [`heading`] matches section headings (known spellings, OCR folding, an
 //! edit-distance bound, headings merged onto a line or split over two),
 //! [`labels`] the sub-labels, [`pages`] running page headers and footers,
+//! [`dates`] a date standing alone above the form,
 //! and [`builder`] walks the lines once, as a state machine, collecting
 //! each field's lines and everything else as residue.
 
 pub(crate) mod builder;
+pub(crate) mod dates;
 pub(crate) mod heading;
 pub(crate) mod labels;
 pub(crate) mod pages;
@@ -214,6 +216,9 @@ pub(crate) struct Collected {
     pub note_emails: Vec<(usize, String)>,
     /// Four-digit years standing alone above GENERAL INFORMATION.
     pub bare_years: Vec<Candidate>,
+    /// Dates standing alone (or labelled as a date) above GENERAL
+    /// INFORMATION, [`dates::date_line`].
+    pub dates: Vec<(usize, dates::Date)>,
 }
 
 impl Collected {
