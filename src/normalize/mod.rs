@@ -10,6 +10,7 @@
 //! bodies decoded by [`qp`]), one line per input line.
 
 pub(crate) mod bullets;
+pub(crate) mod chat;
 pub(crate) mod diff;
 pub(crate) mod export;
 pub(crate) mod flat;
@@ -22,6 +23,7 @@ pub(crate) mod ocr;
 pub(crate) mod qp;
 pub(crate) mod reflow;
 pub(crate) mod repair;
+pub(crate) mod repeats;
 pub(crate) mod rst;
 pub(crate) mod table;
 pub(crate) mod unicode;
@@ -149,6 +151,14 @@ fn envelope_line(no: u32, kind: crate::record::ResidueKind, text: &str) -> Line 
 /// decoded; their lines that are not content
 /// become [`Line::envelope`] lines.
 pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
+    let mut lines = decode_and_normalize(text, lossy);
+    chat::mark(&mut lines);
+    repeats::mark(&mut lines);
+    lines
+}
+
+/// [`normalize`] before the passes over the whole document's lines.
+fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
     if let Some(d) = diff::decode(text) {
         // a diff's new version; its other lines are residue
         let mut lines = normalize_text(&d.text, lossy);
