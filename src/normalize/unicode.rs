@@ -30,6 +30,9 @@ pub(crate) struct CharRepairs {
     pub page_break: bool,
 }
 
+/// The backspace of a terminal's overstrike.
+const BACKSPACE: char = '\u{8}';
+
 fn is_space_like(ch: char) -> bool {
     // vertical tab (Word's manual line break), CR inside a line, NEL and the
     // Unicode line and paragraph separators separate words too
@@ -115,6 +118,17 @@ fn clean_chars(line: &str, out: &mut String, rep: &mut CharRepairs) {
             // Windows-1252 text read as Latin-1: its quotes, dashes and
             // bullets (0x80-0x9F) became C1 controls
             out.push(c);
+            rep.repaired = true;
+        } else if ch == BACKSPACE {
+            // a terminal's overstrike (`nroff`, `man` saved with `col -b`
+            // left out): "T\bT" prints a bold "T", "_\bT" an underlined
+            // one. The character struck last is the text, unless it is the
+            // underline ("T\b_")
+            if rest.starts_with('_') && !out.ends_with('_') {
+                rest = &rest[1..];
+            } else {
+                out.pop();
+            }
             rep.repaired = true;
         } else if ch.is_control() {
             // other C0/C1 controls carry no text
@@ -240,6 +254,11 @@ mod tests {
             ("\u{F0B7} item", "• item", false),
             ("cafe\u{0301}", "café", false),
             ("bell\u{0007}", "bell", false),
+            // a terminal's overstrike: bold, underlined, underline struck last
+            ("T\u{8}Ti\u{8}it\u{8}tl\u{8}le\u{8}e:", "Title:", true),
+            ("_\u{8}G_\u{8}r_\u{8}a_\u{8}d_\u{8}e", "Grade", true),
+            ("P\u{8}_2\u{8}_", "P2", true),
+            ("_\u{8}_", "_", true),
         ];
         for (input, want, repaired) in cases {
             let (out, rep) = run(input);
