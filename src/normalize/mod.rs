@@ -9,6 +9,7 @@
 //! e-mail is first read by [`mime`] (headers, parts, quoted-printable
 //! bodies decoded by [`qp`]), one line per input line.
 
+pub(crate) mod bbcode;
 pub(crate) mod bullets;
 pub(crate) mod chat;
 pub(crate) mod diff;

@@ -36,6 +36,8 @@ pub(crate) enum Dialect {
     Latex,
     /// reStructuredText ([`super::rst`]).
     ReStructuredText,
+    /// BBCode ([`super::bbcode`]).
+    BbCode,
 }
 
 /// A text in a wiki's markup, rewritten line for line.
@@ -93,6 +95,7 @@ pub(crate) fn dialect_of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
     let (mut confluence, mut asciidoc) = (0usize, 0usize);
     let mut latex = super::latex::Sniff::default();
     let mut rst = super::rst::Sniff::default();
+    let mut bbcode = super::bbcode::Sniff::default();
     for raw in lines {
         rst.line(raw);
         // trimmed as [`decode`] and the normalizer read the line: an indented
@@ -103,6 +106,10 @@ pub(crate) fn dialect_of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
             Some(b'=') if raw.starts_with("==") && asciidoc_heading(raw).is_some() => asciidoc += 1,
             Some(b'\\') => {
                 latex.line(raw);
+                continue;
+            }
+            Some(b'[') => {
+                bbcode.line(raw);
                 continue;
             }
             _ => continue,
@@ -118,6 +125,8 @@ pub(crate) fn dialect_of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
         Some(Dialect::Latex)
     } else if rst.found() {
         Some(Dialect::ReStructuredText)
+    } else if bbcode.found() {
+        Some(Dialect::BbCode)
     } else {
         None
     }
@@ -130,6 +139,7 @@ pub(crate) fn decode(text: &str) -> Option<Wiki> {
     match d {
         Dialect::Latex => return Some(super::latex::rewrite(text)),
         Dialect::ReStructuredText => return Some(super::rst::rewrite(text)),
+        Dialect::BbCode => return Some(super::bbcode::rewrite(text)),
         Dialect::Confluence | Dialect::AsciiDoc => {}
     }
     let mut out = Wiki { text: String::with_capacity(text.len()), ..Wiki::default() };
