@@ -208,7 +208,9 @@ impl<'a> Ctx<'a> {
             piece.blank_before |= std::mem::take(&mut mark_before);
             // a line holding several paragraphs (an export's escaped line
             // breaks): one piece each, as if blank lines stood between them
-            if piece.text.contains(PARAGRAPH_BREAK) {
+            // (the mark is not ASCII: an ASCII piece, most of them, is not
+            // searched for it)
+            if !piece.text.is_ascii() && piece.text.contains(PARAGRAPH_BREAK) {
                 for (k, t) in piece.text.split(PARAGRAPH_BREAK).enumerate() {
                     let (bullet, t) = match t.strip_prefix("- ") {
                         Some(r) if k > 0 => (true, r),

@@ -636,12 +636,22 @@ impl<'a> Builder<'a> {
             if block.len() < 4 {
                 continue;
             }
+            let label = |i: usize| {
+                let hit = labels::at_start(&self.lines[i].text, |_| true)?;
+                Some(hit.value_start >= self.lines[i].text.len() && form(hit.def))
+            };
+            // the block must end with a bare label: its last line is looked
+            // at first, so that a block of prose costs one lookup, not one
+            // a line
+            if label(block.end - 1) != Some(true) {
+                continue;
+            }
             let mut bare = Vec::new();
             let mut other_label = false;
             for i in block.clone() {
-                match labels::at_start(&self.lines[i].text, |_| true) {
-                    Some(h) if h.value_start >= self.lines[i].text.len() && form(h.def) => bare.push(i),
-                    Some(_) => other_label = true,
+                match label(i) {
+                    Some(true) => bare.push(i),
+                    Some(false) => other_label = true,
                     None => {}
                 }
             }

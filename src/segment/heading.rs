@@ -1,5 +1,6 @@
 //! The heading matcher: which section heading, if any, a line is.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -105,6 +106,17 @@ static ALIASES: LazyLock<Vec<Alias>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The section of each known spelling (of the first heading in table order
+/// that has it), for the exact match every line is tried for: one look-up,
+/// not a comparison with each of [`ALIASES`].
+static SPELLINGS: LazyLock<HashMap<&'static str, Section, foldhash::fast::RandomState>> = LazyLock::new(|| {
+    let mut by_spelling = HashMap::default();
+    for a in ALIASES.iter() {
+        by_spelling.entry(a.folded).or_insert(a.section);
+    }
+    by_spelling
+});
+
 /// Strips a leading section number ("1", "IV", "A") from a folded line.
 /// A folded heading without a "(cont'd)" after it ([`HEADING_CONTINUED`]).
 fn strip_continued(folded: &str) -> &str {
@@ -164,8 +176,8 @@ pub(crate) fn match_line(line: &Line, folded: &str) -> Option<HeadingMatch> {
         return None;
     }
     let key = strip_continued(strip_numbering(folded, starts_lettered(&line.text)));
-    if let Some(a) = ALIASES.iter().find(|a| a.folded == key) {
-        return Some(HeadingMatch { section: a.section, fuzzy: false, typo: false });
+    if let Some(&section) = SPELLINGS.get(key) {
+        return Some(HeadingMatch { section, fuzzy: false, typo: false });
     }
     if !heading_shaped(line) {
         return None;
@@ -210,7 +222,7 @@ pub(crate) fn heading_at_end(text: &str) -> Option<usize> {
     let mut folded = String::new();
     for &start in starts.iter().rev().take(MAX_HEADING_WORDS) {
         crate::text::fold_into(&t[start..], &mut folded);
-        if start > 0 && ALIASES.iter().any(|a| a.folded == folded) {
+        if start > 0 && SPELLINGS.contains_key(folded.as_str()) {
             return Some(start);
         }
     }
