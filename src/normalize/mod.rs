@@ -21,6 +21,7 @@ pub(crate) mod markup;
 pub(crate) mod mime;
 pub(crate) mod numbered;
 pub(crate) mod ocr;
+pub(crate) mod org;
 pub(crate) mod qp;
 pub(crate) mod reflow;
 pub(crate) mod repair;

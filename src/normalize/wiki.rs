@@ -9,10 +9,10 @@
 //! (a macro, a comment, a block delimiter, an attribute entry) is layout.
 //!
 //! The dialect is told from the lines' starts: two headings of its kind
-//! at least. The same pass tells LaTeX source ([`super::latex`]) and
-//! reStructuredText ([`super::rst`]), the other markups rewritten line for
-//! line; a text in none of them costs about one look at each line's first
-//! byte.
+//! at least. The same pass tells LaTeX source ([`super::latex`]),
+//! reStructuredText ([`super::rst`]), BBCode ([`super::bbcode`]) and Org
+//! files ([`super::org`]), the other markups rewritten line for line; a
+//! text in none of them costs about one look at each line's first byte.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -38,6 +38,8 @@ pub(crate) enum Dialect {
     ReStructuredText,
     /// BBCode ([`super::bbcode`]).
     BbCode,
+    /// An Emacs Org file ([`super::org`]).
+    Org,
 }
 
 /// A text in a wiki's markup, rewritten line for line.
@@ -96,6 +98,7 @@ pub(crate) fn dialect_of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
     let mut latex = super::latex::Sniff::default();
     let mut rst = super::rst::Sniff::default();
     let mut bbcode = super::bbcode::Sniff::default();
+    let mut org = super::org::Sniff::default();
     for raw in lines {
         rst.line(raw);
         // trimmed as [`decode`] and the normalizer read the line: an indented
@@ -110,6 +113,10 @@ pub(crate) fn dialect_of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
             }
             Some(b'[') => {
                 bbcode.line(raw);
+                continue;
+            }
+            Some(b'#') => {
+                org.line(raw);
                 continue;
             }
             _ => continue,
@@ -127,6 +134,8 @@ pub(crate) fn dialect_of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
         Some(Dialect::ReStructuredText)
     } else if bbcode.found() {
         Some(Dialect::BbCode)
+    } else if org.found() {
+        Some(Dialect::Org)
     } else {
         None
     }
@@ -140,6 +149,7 @@ pub(crate) fn decode(text: &str) -> Option<Wiki> {
         Dialect::Latex => return Some(super::latex::rewrite(text)),
         Dialect::ReStructuredText => return Some(super::rst::rewrite(text)),
         Dialect::BbCode => return Some(super::bbcode::rewrite(text)),
+        Dialect::Org => return Some(super::org::rewrite(text)),
         Dialect::Confluence | Dialect::AsciiDoc => {}
     }
     let mut out = Wiki { text: String::with_capacity(text.len()), ..Wiki::default() };
