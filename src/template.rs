@@ -878,6 +878,10 @@ pub(crate) const MONTHS: &[(&str, u8)] = &[
 /// the year (and month) of issue as a guess when no label of theirs does.
 pub(crate) const DATE_LABELS: &[&str] = &["date", "dated", "fecha", "data"];
 
+/// Titles of a table of contents left in the document (folded).
+pub(crate) const TOC_TITLES: &[&str] =
+    &["table of contents", "contents", "table des matières", "sommaire", "índice", "tabla de contenido", "sumário"];
+
 /// Lower-case words inside place names that close an acronym
 /// ("CO-Dar es Salaam", "CO-Rio de Janeiro", "CO-Port of Spain").
 pub(crate) const PLACE_NAME_PARTICLES: &[&str] =

@@ -493,3 +493,17 @@ fn line_emptied_by_the_early_mojibake_repair_keeps_its_nbsp() {
         invariants::check_text(text, None, Some(&[])).unwrap();
     }
 }
+
+/// A text read as one line-for-line markup (reStructuredText: `===` and
+/// `---` under lines) and then, read again, as another (BBCode, once the
+/// first reading showed its tag lines) lost the first reading's layout
+/// lines: the text read again shows them blank, and the second reading
+/// made them blank lines. Fix: a line that was layout stays the line it
+/// was through the second reading.
+#[test]
+fn layout_of_a_first_markup_reading_survives_a_second() {
+    let text = ")\n===\n*\n---\n:e:\n[b]\n[b]\n[i]S";
+    let v = parse_text(text);
+    let v = invariants::json(&v.to_json_pretty()).unwrap();
+    invariants::check_nothing_lost(text, &v, LineRule::Newline).unwrap();
+}

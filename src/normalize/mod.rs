@@ -28,6 +28,7 @@ pub(crate) mod repair;
 pub(crate) mod repeats;
 pub(crate) mod rst;
 pub(crate) mod table;
+pub(crate) mod toc;
 pub(crate) mod unicode;
 pub(crate) mod wiki;
 
@@ -155,6 +156,7 @@ fn envelope_line(no: u32, kind: crate::record::ResidueKind, text: &str) -> Line 
 pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     let mut lines = decode_and_normalize(text, lossy);
     chat::mark(&mut lines);
+    toc::mark(&mut lines);
     repeats::mark(&mut lines);
     lines
 }
@@ -256,9 +258,14 @@ fn normalize_plain(text: &str, lossy: bool) -> Vec<Line> {
         }
         let again = read.join("\n");
         drop(read);
-        match wiki::decode(&again) {
-            Some(w) => lines = normalize_wiki(&again, &w, lossy),
-            None => break,
+        let Some(w) = wiki::decode(&again) else { break };
+        let next = normalize_wiki(&again, &w, lossy);
+        // a line that was layout stays the line it was: the text read again
+        // shows it blank, and its raw text is the residue's
+        if next.len() == lines.len() {
+            lines = next.into_iter().zip(lines).map(|(n, old)| if old.markup_only { old } else { n }).collect();
+        } else {
+            lines = next;
         }
     }
     let Some(cut) = flat::unflatten(text, &lines, lossy) else {
