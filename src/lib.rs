@@ -359,7 +359,8 @@ fn field_ranges(v: &Vacancy) -> Vec<[u32; 2]> {
 /// no residue entry covers goes to residue as `unclassified`. Residue is
 /// then put in input order.
 fn account_for_every_line(v: &mut Vacancy, lines: &[normalize::Line]) {
-    let n = lines.len();
+    // the highest line number (lines of an attached file share numbers)
+    let n = lines.iter().map(|l| l.no as usize).max().unwrap_or(0);
     let mut covered = vec![false; n + 2];
     let mut mark = |r: [u32; 2]| {
         let (a, b) = (r[0] as usize, (r[1] as usize).min(n));

@@ -507,3 +507,29 @@ fn layout_of_a_first_markup_reading_survives_a_second() {
     let v = invariants::json(&v.to_json_pretty()).unwrap();
     invariants::check_nothing_lost(text, &v, LineRule::Newline).unwrap();
 }
+
+/// An e-mail whose vacancy is an attached text file encoded in base64
+/// (`text/plain; charset=utf-8`, 76-character lines, a byte order mark and
+/// CRLF line ends inside): the file is read as the document, its lines
+/// numbered as the body lines that encode them, and every body line is
+/// accounted for (one holding the middle of a long line belongs to it).
+#[test]
+fn base64_text_attachment_is_read_as_the_document() {
+    let text = "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n\
+                Content-Type: text/plain; charset=utf-8\n\nPlease find attached the proposal.\n\n--b\n\
+                Content-Type: text/plain; charset=\"utf-8\"; name=\"jpo.txt\"\n\
+                Content-Transfer-Encoding: base64\n\n\
+                77u/R0VORVJBTCBJTkZPUk1BVElPTg0KVGl0bGU6IEp1bmlvciBQcm9mZXNzaW9uYWwgT2ZmaWNl\n\
+                ciBvbiBXYWdlcyBhbmQgUGF5IFRyYW5zcGFyZW5jeQ0KRHV0eSBzdGF0aW9uOiBCdWRhcGVzdCwg\n\
+                SHVuZ2FyeQ0KR3JhZGU6IFAyDQo=\n\n--b--\n";
+    let v = parse_text(text);
+    assert_eq!(v.general.title.value.as_deref(), Some("Junior Professional Officer on Wages and Pay Transparency"));
+    assert_eq!(v.general.duty_station.value.as_deref(), Some("Budapest, Hungary"));
+    assert_eq!(v.general.grade.value.as_deref(), Some("P2"));
+    // a line of the file is numbered as the body line it starts in
+    assert_eq!(v.general.title.lines, Some([13, 13]));
+    assert_eq!(v.general.grade.lines, Some([15, 15]));
+    let v = invariants::json(&v.to_json_pretty()).unwrap();
+    invariants::check_nothing_lost(text, &v, LineRule::Newline).unwrap();
+    invariants::check_idempotent(text).unwrap();
+}

@@ -7,7 +7,9 @@
 //! a soft line break and `=XX` escapes. Any other text is left alone. The
 //! output keeps one line per input line: the content lines decoded, every
 //! other line (headers, boundaries, part headers, the alternatives of the
-//! part read, a signature, attachments) kept for residue.
+//! part read, a signature, attachments) kept for residue. The first text
+//! file attached in base64 is the exception: [`decode_attachment`] decodes
+//! it, and the normalizer reads it in place of its body's lines.
 
 use encoding_rs::Encoding;
 
@@ -43,6 +45,66 @@ pub(crate) struct Mime {
     pub soft: Vec<bool>,
     /// Bytes a body's charset does not allow were replaced.
     pub lossy: bool,
+    /// The first text part encoded in base64 (an attached text file):
+    /// its lines are marked for residue here, and [`decode_attachment`]
+    /// reads them.
+    pub attachment: Option<Attachment>,
+}
+
+/// A text part encoded in base64: its body's lines and charset.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attachment {
+    /// The body's first and past-the-last input line indices.
+    pub start: usize,
+    pub end: usize,
+    pub charset: &'static Encoding,
+}
+
+/// A base64 attachment decoded ([`decode_attachment`]).
+#[derive(Debug)]
+pub(crate) struct DecodedAttachment {
+    /// The text, in its charset decoded, without a byte order mark.
+    pub text: String,
+    /// Per body line, and one past the last: the offset in [`Self::text`]
+    /// at which the bytes it encodes start.
+    pub offsets: Vec<usize>,
+    /// Bytes its charset does not allow were replaced.
+    pub lossy: bool,
+}
+
+/// Decodes an attachment's body (`raw`: the input's lines). `None` when
+/// it is not base64 after all.
+pub(crate) fn decode_attachment(raw: &[&str], a: &Attachment) -> Option<DecodedAttachment> {
+    use base64::Engine;
+    let body = raw.get(a.start..a.end)?;
+    let mut chars = String::new();
+    // where each line's characters start in the joined body: 4 characters
+    // encode 3 bytes, so a line's bytes start at 3/4 of that
+    let mut char_starts = Vec::with_capacity(body.len() + 1);
+    for line in body {
+        char_starts.push(chars.len());
+        chars.extend(line.chars().filter(|c| !c.is_whitespace()));
+    }
+    char_starts.push(chars.len());
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    );
+    let bytes = engine.decode(chars.trim_end_matches('=')).ok()?;
+    let (text, _, lossy) = a.charset.decode(&bytes);
+    // the charset's decoder drops a byte order mark: the offsets count from
+    // after it (they are exact for UTF-8, and near for other charsets)
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        2
+    } else {
+        0
+    };
+    let offsets = char_starts.iter().map(|&c| (c * 3 / 4).saturating_sub(bom).min(text.len())).collect();
+    Some(DecodedAttachment { text: text.into_owned(), offsets, lossy })
 }
 
 /// The name of an RFC 822 header line (`Name: value`): printable ASCII
@@ -285,6 +347,11 @@ impl Walker<'_> {
         // file it read ("Content-Type: application/pdf", as Apache Tika
         // writes it): a body of a type that is not text, not encoded, whose
         // first line reads as words, is text
+        if h.base64 && h.is_text() && self.out.attachment.is_none() {
+            // an attached text file: read after the e-mail, its lines kept
+            // for residue here in case it is not base64 after all
+            self.out.attachment = Some(Attachment { start, end, charset: h.charset });
+        }
         let extracted = depth == 0 && !h.base64 && self.opens_with_words(start, end);
         if (!h.is_text() && !extracted) || h.base64 {
             // attachments, and bodies not decodable line by line

@@ -215,7 +215,56 @@ fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
         }
     }
     rejoin_soft_chains(&m.text, &mut lines, lossy || m.lossy);
+    if let Some(a) = m.attachment {
+        splice_attachment(text, &a, &mut lines, lossy);
+    }
     lines
+}
+
+/// Puts an attached text file's lines ([`mime::Attachment`], base64) in
+/// place of its body's lines: the file normalized as a document of its
+/// own, each of its lines numbered as the body line that encodes its
+/// first byte. A body line in which no line of the file starts holds the
+/// middle of the line before: a [`Line::joined`] line, which belongs to
+/// whatever took that line, so that every input line is accounted for.
+fn splice_attachment(text: &str, a: &mime::Attachment, lines: &mut Vec<Line>, lossy: bool) {
+    let raw: Vec<&str> = split_lines(text).collect();
+    if raw.len() != lines.len() || a.end > lines.len() {
+        return;
+    }
+    let Some(d) = mime::decode_attachment(&raw, a) else { return };
+    let inner = decode_and_normalize(&d.text, lossy || d.lossy);
+    // where each of the file's lines starts in its text
+    let mut starts = Vec::with_capacity(inner.len());
+    let mut at = 0;
+    for l in split_lines(&d.text) {
+        starts.push(at);
+        at += l.len() + 1;
+    }
+    if starts.len() != inner.len() {
+        return;
+    }
+    let mut body = Vec::with_capacity(inner.len() + (a.end - a.start));
+    let mut next = inner.into_iter().zip(starts).peekable();
+    for j in a.start..a.end {
+        let no = lines[j].no;
+        if raw[j].trim().is_empty() {
+            body.push(Line { no, ..Line::default() });
+            continue;
+        }
+        let end = d.offsets.get(j + 1 - a.start).copied().unwrap_or(usize::MAX);
+        let last = j + 1 == a.end;
+        let first = body.len();
+        while let Some((mut l, _)) = next.next_if(|(_, s)| *s < end || last) {
+            l.no = no;
+            body.push(l);
+        }
+        if body[first..].iter().all(Line::is_blank) {
+            // the middle of the line before: it belongs to that line
+            body.insert(first, Line { no, joined: true, ..Line::default() });
+        }
+    }
+    lines.splice(a.start..a.end, body);
 }
 
 /// [`normalize`] for a static site's page: its front matter (lines up to
