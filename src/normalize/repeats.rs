@@ -26,43 +26,60 @@ pub(crate) fn mark(lines: &mut [Line]) {
     // the content lines, blank lines skipped: a copy may be spaced apart
     // differently
     let seq: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].has_text() && lines[i].envelope.is_none()).collect();
-    let mut copies: Vec<&[usize]> = Vec::new();
+    let mut copies: Vec<(usize, usize)> = Vec::new();
     {
         let text = |p: usize| lines[seq[p]].text.as_str();
-        // where each text first stands (its position in `seq`)
-        let mut first: HashMap<&str, usize> = HashMap::with_capacity(seq.len());
-        // the run being read: where its earlier copy starts, where the
-        // later starts, and its length
-        let mut run: Option<(usize, usize, usize)> = None;
+        // a block holds a long line: only those are looked up (where each
+        // first stands, by its position in `seq`), and a run is grown from
+        // a long line repeated, both ways
+        let mut first: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
+        // where the last run found ends: a long line inside it is no new run
+        let mut covered = 0;
         for p in 0..seq.len() {
             let t = text(p);
-            // the run goes on while this line is the next of its earlier
-            // copy, and the copies do not overlap
-            run = match run {
-                Some((e, l, n)) if e + n < l && text(e + n) == t => Some((e, l, n + 1)),
-                ended => {
-                    copies.extend(ended.filter(|&r| is_block(lines, &seq, r)).map(|(_, l, n)| &seq[l..l + n]));
-                    first.get(t).map(|&e| (e, p, 1))
-                }
+            if t.len() < MIN_LONGEST_LINE {
+                continue;
+            }
+            let Some(&e) = first.get(t) else {
+                first.insert(t, p);
+                continue;
             };
-            first.entry(t).or_insert(p);
+            if p < covered {
+                continue;
+            }
+            // grown back while the lines before match, and the copies do
+            // not overlap or reach into the run before
+            let mut back = 0;
+            while back < e && p - back > covered.max(e + 1) && text(e - back - 1) == text(p - back - 1) {
+                back += 1;
+            }
+            let (e0, l0) = (e - back, p - back);
+            let mut n = back + 1;
+            while l0 + n < seq.len() && e0 + n < l0 && text(e0 + n) == text(l0 + n) {
+                n += 1;
+            }
+            covered = l0 + n;
+            if is_block(lines, &seq, l0, n) {
+                copies.push((l0, n));
+            }
         }
-        copies.extend(run.filter(|&r| is_block(lines, &seq, r)).map(|(_, l, n)| &seq[l..l + n]));
     }
-    for &i in copies.iter().flat_map(|c| c.iter()) {
-        lines[i].envelope = Some(ResidueKind::Duplicate);
+    for (l0, n) in copies {
+        for &i in &seq[l0..l0 + n] {
+            lines[i].envelope = Some(ResidueKind::Duplicate);
+        }
     }
 }
 
-/// Whether a run's later copy is a block of the document pasted again.
-fn is_block(lines: &[Line], seq: &[usize], (_, later, n): (usize, usize, usize)) -> bool {
+/// Whether the later copy of a run (`n` lines from `later` in `seq`) is a
+/// block of the document pasted again.
+fn is_block(lines: &[Line], seq: &[usize], later: usize, n: usize) -> bool {
     if n < MIN_RUN_LINES {
         return false;
     }
     let copy = &seq[later..later + n];
     let bytes: usize = copy.iter().map(|&i| lines[i].text.len()).sum();
-    let longest = copy.iter().map(|&i| lines[i].text.len()).max().unwrap_or(0);
-    bytes >= MIN_RUN_BYTES && longest >= MIN_LONGEST_LINE
+    bytes >= MIN_RUN_BYTES
 }
 
 #[cfg(test)]

@@ -26,6 +26,11 @@ const MAX_TITLE_GAP: usize = 1;
 /// dots, then a page number (digits or a roman numeral).
 fn is_entry(text: &str) -> bool {
     let t = text.trim_end();
+    // the cheap test first: a page number at the end, and a leader
+    let page_end = t.bytes().last().is_some_and(|b| b.is_ascii_digit() || b"ivxlcIVXLC".contains(&b));
+    if !page_end || !(t.contains("..") || t.contains(". .") || t.contains('…') || t.contains('·')) {
+        return false;
+    }
     let number = t.trim_end_matches(|c: char| c.is_ascii_digit() || "ivxlcIVXLC".contains(c));
     if number.len() == t.len() || t.len() - number.len() > MAX_PAGE_DIGITS {
         return false;
