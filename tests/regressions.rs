@@ -533,3 +533,14 @@ fn base64_text_attachment_is_read_as_the_document() {
     invariants::check_nothing_lost(text, &v, LineRule::Newline).unwrap();
     invariants::check_idempotent(text).unwrap();
 }
+
+/// `src/normalize/markup.rs`, `table_row`: a pipe table's rule with `+`
+/// where the columns meet (`|---+---|`, as Org and Emacs tables rule them)
+/// was read as a row holding the text `---+---`, which, normalized again,
+/// is a bar table's rule that made the line above it a header row (`V|`
+/// lost its bar: not idempotent). Found by the `normalize` fuzz target
+/// (round 9, a mutated grid table). Fixed: such a row is a separator.
+#[test]
+fn pipe_rule_with_plus_junctions_is_a_separator() {
+    invariants::check_idempotent("V|\n|---+---|").unwrap();
+}

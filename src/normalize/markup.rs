@@ -520,12 +520,17 @@ fn strip_underscore_emphasis(s: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// A pipe-table row as text, or `None` for a separator row (`|---|:--|`).
-/// A two-cell row whose first cell is short becomes `label: value`.
+/// A pipe-table row as text, or `None` for a separator row (`|---|:--|`,
+/// or `|---+---|` with `+` where the columns meet, as Org and Emacs tables
+/// rule them). A two-cell row whose first cell is short becomes `label:
+/// value`.
 fn table_row(s: &str) -> Option<String> {
     let inner = &s[1..s.len() - 1];
     let cells: Vec<&str> = inner.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
-    if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | '=' | ' '))) {
+    let rule = |c: &&str| {
+        c.chars().all(|ch| matches!(ch, '-' | ':' | '=' | ' ' | '+')) && (!c.contains('+') || c.contains(['-', '=']))
+    };
+    if cells.iter().all(rule) {
         return None;
     }
     if cells.len() == 2 {

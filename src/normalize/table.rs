@@ -193,9 +193,11 @@ pub(crate) fn pipe_cells(raw: &str) -> Option<Vec<&str>> {
     Some(t[1..t.len() - 1].split('|').map(str::trim).collect())
 }
 
-/// Whether the cells are a pipe table's separator row (`|---|:--:|`).
+/// Whether the cells are a pipe table's separator row (`|---|:--:|`, or
+/// with `+` where the columns meet, as Org and Emacs tables rule them:
+/// `|---+---|`).
 pub(crate) fn is_pipe_separator(cells: &[&str]) -> bool {
-    cells.iter().all(|c| !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':' | b' ')) && c.contains('-'))
+    cells.iter().all(|c| !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':' | b' ' | b'+')) && c.contains('-'))
 }
 
 /// The column names of a header row that names every column after its
