@@ -51,6 +51,31 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A footnote's reference in superscript: a number or a mark
+/// (`<sup>1</sup>`, `<sup>*</sup>`), as PDF-to-markdown converters write it.
+static FOOTNOTE_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<sup>\s*(?:\d{1,3}|[*†‡§])\s*</sup>").expect("valid regex"));
+
+/// `s` without its footnote references ([`FOOTNOTE_REFERENCE`]).
+pub(crate) fn without_footnote_references(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains("<sup>") || s.contains("<SUP>") {
+        FOOTNOTE_REFERENCE.replace_all(s, "")
+    } else {
+        s.into()
+    }
+}
+
+/// The anchor of a page's first block, as PDF-to-markdown converters put
+/// one before each block a link may point at (`<span id="page-2-0">` is
+/// page 2's block 0): a page after the first starts there.
+static PAGE_ANCHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)<(?:span|a) (?:id|name)="page-[1-9]\d*(?:-0)?""#).expect("valid regex"));
+
+/// Whether a line holds a page's anchor ([`PAGE_ANCHOR`]): the page starts there.
+pub(crate) fn starts_page(line: &str) -> bool {
+    line.contains("=\"page-") && PAGE_ANCHOR.is_match(line)
+}
+
 /// A word processor's field code left in exported text: the instruction of
 /// a hyperlink field before its display text (`HYPERLINK "mailto:a@b.org"
 /// a@b.org`, with switches like `\l "x"`), and the marker of a legacy form
@@ -274,6 +299,11 @@ fn strip_once(line: &str) -> Stripped {
             out.changed = true;
         }
         if let std::borrow::Cow::Owned(o) = AUTOLINK.replace_all(&text, "$1") {
+            text = o;
+            out.changed = true;
+        }
+        // a footnote's reference (`P2<sup>1</sup>`): no text of the value
+        if let std::borrow::Cow::Owned(o) = FOOTNOTE_REFERENCE.replace_all(&text, "") {
             text = o;
             out.changed = true;
         }

@@ -496,6 +496,8 @@ fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
         let table_row = tables.names.is_some() && table::pipe_cells(raw).is_some();
         let marked = html.as_mut().filter(|h| !table_row && h.wants(raw)).and_then(|h| {
             let rest = after_line(text, raw);
+            // a footnote's reference is no text of the value (`P2<sup>1</sup>`)
+            let raw = &markup::without_footnote_references(raw);
             if unicode::is_clean(raw) {
                 return h.line(raw, rest).map(|m| (m, unicode::CharRepairs::default()));
             }
@@ -509,7 +511,7 @@ fn normalize_text(text: &str, lossy: bool) -> Vec<Line> {
         let mut line = match marked {
             Some((h, rep)) => {
                 let mut l = normalize_html_line(no, raw, &h, lossy, &mut buf);
-                l.page_break |= rep.page_break;
+                l.page_break |= rep.page_break || markup::starts_page(raw);
                 l.repaired |= rep.repaired;
                 l
             }
@@ -868,6 +870,7 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         buf
     };
     let trimmed = crate::text::trim(cleaned);
+    line.page_break |= markup::starts_page(trimmed);
     // e-mail quoting ("> > text"): the markers are layout
     let unquoted = strip_quote(trimmed);
     let quoted = unquoted.is_some();

@@ -11,7 +11,7 @@ use super::heading;
 use super::labels::{self, LabelHit};
 use super::pages;
 use super::{Candidate, Collected, FieldId, Flags, Part, RawResidue};
-use crate::normalize::Line;
+use crate::normalize::{Bullet, Line};
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
     Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, FORM_END, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
@@ -445,8 +445,14 @@ impl<'a> Builder<'a> {
             let heading = heading::match_line(line, &folded).filter(|_| !goes_on_sentence);
             let label = if heading.is_none() {
                 self.label_at(&line.text).or_else(|| {
-                    // a label alone with a typo, standing as a label would
-                    let stands = line.md_heading || line.text.ends_with(':');
+                    // a label alone with a typo, standing as a label would:
+                    // a heading, a line ending in a colon, or a numbered
+                    // sub-part's title with a blank line after it ("c) Skills
+                    // required for the assigment")
+                    let numbered_alone = line.bullet == Some(Bullet::Number)
+                        && !line.text.ends_with(['.', ';', ','])
+                        && self.lines.get(i + 1).is_none_or(Line::is_blank);
+                    let stands = line.md_heading || line.text.ends_with(':') || numbered_alone;
                     stands.then(|| labels::typo_label(&line.text, self.allowed_labels())).flatten()
                 })
             } else {
