@@ -305,6 +305,14 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "a pandoc multiline table: a row's cells wrapped within their columns are read whole",
+        "QUALIFICATIONS AND EXPERIENCE\n\n  ------------------------------------------\n                 Minimum          Desirable\n  -------------- ---------------- ---------\n  Skills         Strong drafting  Knowledge\n  required for   skills in        of R.\n  the assignment English.\n\n  ------------------------------------------\n",
+        skills_min,
+        Some("Strong drafting skills in English."),
+        Confidence::High,
+        &[Flag::MarkupStripped],
+    ),
+    (
         "a footnote's reference in superscript is no text of the value",
         "GENERAL INFORMATION\nGrade: P2<sup>1</sup>\nTitle: JPO\n",
         grade,

@@ -560,6 +560,20 @@ struct Tables<'t> {
     /// line and its cells so far (a row whose first cell is empty goes on
     /// with the row above, each cell with its column's).
     named_row: Option<(usize, Vec<String>)>,
+    /// The pandoc table being read ([`table::dash_rule`]): its columns'
+    /// starts, whether its rows are blocks of lines (a multiline table,
+    /// opened by a full rule) or a line each, and its column names.
+    dashed: Option<Dashed>,
+    /// Since a full rule of dashes (a pandoc multiline table's top): the
+    /// lines read, which are its header when a column rule follows.
+    dash_head: Option<Vec<(usize, &'t str)>>,
+}
+
+/// A pandoc table being read.
+struct Dashed {
+    starts: Vec<usize>,
+    multiline: bool,
+    names: Option<Vec<String>>,
 }
 
 impl<'t> Tables<'t> {
@@ -577,6 +591,9 @@ impl<'t> Tables<'t> {
             return;
         };
         let prev_raw = self.prev_raw.replace(raw);
+        if self.dashed_line(lines, line, raw, prev_raw, lossy, buf) {
+            return;
+        }
         if let Some(cols) = table::grid_border(raw) {
             self.flush_row(lines, lossy, buf, true);
             self.grid = Some(cols);
@@ -710,6 +727,112 @@ impl<'t> Tables<'t> {
         self.prev_pipe = pipe.map(|c| (raw, c));
     }
 
+    /// Reads a line of a pandoc table (plain output: columns ruled off by
+    /// groups of dashes, a multiline table's rows blocks of lines between
+    /// blank lines, a simple table's a line each). Returns whether the line
+    /// was the table's.
+    fn dashed_line(
+        &mut self,
+        lines: &mut [Line],
+        line: &mut Line,
+        raw: &'t str,
+        prev_raw: Option<&'t str>,
+        lossy: bool,
+        buf: &mut String,
+    ) -> bool {
+        let blank = raw.trim().is_empty();
+        if let Some(starts) = table::dash_rule(raw) {
+            let (multiline, head) = match self.dash_head.take() {
+                Some(head) => (true, head),
+                // a simple table: its header is the line above
+                None => (
+                    false,
+                    prev_raw.filter(|p| !p.trim().is_empty()).map(|p| vec![(lines.len() - 1, p)]).unwrap_or_default(),
+                ),
+            };
+            let mut names = None;
+            if self.dashed.is_none() && !head.is_empty() {
+                let cells: Vec<Vec<&str>> = head.iter().map(|(_, r)| table::column_cells(r, &starts)).collect();
+                let columns = |k: usize| {
+                    cells
+                        .iter()
+                        .filter_map(|c| c.get(k))
+                        .filter(|c| !c.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                if cells.iter().all(|c| c.first().is_none_or(|f| f.is_empty())) {
+                    // a header naming the columns after the rows' labels: layout
+                    let named: Vec<String> = (1..starts.len()).map(columns).collect();
+                    if named.iter().all(|n| !n.is_empty()) {
+                        names = Some(named);
+                        for &(at, _) in &head {
+                            if let Some(l) = lines.get_mut(at) {
+                                *l = Line {
+                                    no: l.no,
+                                    text: l.text.clone(),
+                                    rule: true,
+                                    markup: true,
+                                    markup_only: true,
+                                    ..Line::default()
+                                };
+                            }
+                        }
+                    }
+                } else {
+                    // the first row, as pandoc puts a table with no header
+                    let at: Vec<usize> = head.iter().map(|(at, _)| *at).collect();
+                    write_dashed_row(lines, &at, &cells, None, lossy, buf);
+                }
+            }
+            // layout only: the rows under it are written out whole, and
+            // the text read again must not cut them into columns
+            *line = Line {
+                no: line.no,
+                text: raw.trim().to_string(),
+                rule: true,
+                markup: true,
+                markup_only: true,
+                ..Line::default()
+            };
+            self.row_lines.clear();
+            self.row_cells.clear();
+            self.dashed = Some(Dashed { starts, multiline, names });
+            return true;
+        }
+        if let Some(d) = &self.dashed {
+            let full = table::is_full_dash_rule(raw);
+            if blank || full {
+                let (at, cells) = (std::mem::take(&mut self.row_lines), std::mem::take(&mut self.row_cells));
+                write_dashed_row(lines, &at, &cells, d.names.as_deref(), lossy, buf);
+                // a simple table ends at a blank line, a multiline one at its rule
+                if full || !d.multiline {
+                    self.dashed = None;
+                }
+                return full;
+            }
+            let cells = table::column_cells(raw, &d.starts);
+            if d.multiline {
+                self.row_lines.push(lines.len());
+                self.row_cells.push(cells);
+            } else {
+                // a simple table's row is its line (not pushed yet: written
+                // in place)
+                write_dashed_line(line, &cells, d.names.as_deref(), lossy, buf);
+            }
+            return true;
+        }
+        if table::is_full_dash_rule(raw) {
+            self.dash_head = Some(Vec::new());
+        } else if blank {
+            self.dash_head = None;
+        } else if let Some(head) = self.dash_head.as_mut() {
+            head.push((lines.len(), raw));
+        }
+        false
+    }
+
     /// Rewrites the lines of the grid or bar row read so far
     /// ([`table::grid_row_texts`]); `closed` when a rule ends it.
     ///
@@ -736,6 +859,62 @@ impl<'t> Tables<'t> {
         self.row_lines.clear();
         self.row_cells.clear();
     }
+}
+
+/// Writes one row of a pandoc table (`at`: its lines, each with its
+/// `cells`) on its first line: each column's fragments joined, the row's
+/// label then its cells (after their column's name, when the header named
+/// the columns: `Education: Minimum: ... Desirable: ...`); its other lines
+/// are joined to it.
+fn write_dashed_row(
+    lines: &mut [Line],
+    at: &[usize],
+    cells: &[Vec<&str>],
+    names: Option<&[String]>,
+    lossy: bool,
+    buf: &mut String,
+) {
+    let Some(&first) = at.first() else { return };
+    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let joined: Vec<String> = (0..width)
+        .map(|k| cells.iter().filter_map(|c| c.get(k)).filter(|c| !c.is_empty()).copied().collect::<Vec<_>>().join(" "))
+        .collect();
+    if joined.iter().all(String::is_empty) {
+        return;
+    }
+    let refs: Vec<&str> = joined.iter().map(String::as_str).collect();
+    let Some(old) = lines.get_mut(first) else { return };
+    let mut new = Line { no: old.no, ..Line::default() };
+    write_dashed_line(&mut new, &refs, names, lossy, buf);
+    new.page_break = old.page_break;
+    new.indented = old.indented;
+    *old = new;
+    for &k in &at[1..] {
+        if let Some(l) = lines.get_mut(k) {
+            *l = Line { no: l.no, joined: true, markup: true, page_break: l.page_break, ..Line::default() };
+        }
+    }
+}
+
+/// Writes a pandoc table's row, its cells joined, as the text of `line`.
+fn write_dashed_line(line: &mut Line, cells: &[&str], names: Option<&[String]>, lossy: bool, buf: &mut String) {
+    let text = match names.and_then(|n| table::named_row(cells, n)) {
+        Some(t) => t,
+        None => {
+            let (label, rest) = cells.split_first().map_or(("", &[][..]), |(l, r)| (*l, r));
+            let rest: Vec<&str> = rest.iter().filter(|c| !c.is_empty()).copied().collect();
+            match (label.is_empty(), rest.is_empty()) {
+                (_, true) => label.to_string(),
+                (true, false) => rest.join(" "),
+                (false, false) if label.ends_with(':') => format!("{label} {}", rest.join(" ")),
+                (false, false) => format!("{label}: {}", rest.join(" ")),
+            }
+        }
+    };
+    let mut new = normalize_line(line.no, &text, lossy, buf);
+    new.markup = true;
+    new.page_break |= line.page_break;
+    *line = new;
 }
 
 /// Rewrites the lines of one grid or bar row: at `at`, lines with `cells`

@@ -104,6 +104,64 @@ pub(crate) fn bar_rule(raw: &str) -> Option<(Vec<usize>, bool)> {
     Some((cols, body.contains(&b'=')))
 }
 
+/// The fewest dashes of a pandoc table's full rule (its top or bottom).
+const MIN_FULL_RULE: usize = 10;
+
+/// Whether a line is a rule of dashes alone, as pandoc's multiline
+/// tables open and close with (`  ----------------------`).
+pub(crate) fn is_full_dash_rule(raw: &str) -> bool {
+    let t = raw.trim();
+    t.len() >= MIN_FULL_RULE && t.bytes().all(|b| b == b'-')
+}
+
+/// The columns of a pandoc table's column rule: two groups of dashes or
+/// more, spaces between them (`  ---------- ----------------`), as pandoc's
+/// plain output rules a table's header off. Returns each column's first
+/// character column; `None` for any other line.
+pub(crate) fn dash_rule(raw: &str) -> Option<Vec<usize>> {
+    let t = raw.trim_end();
+    let b = t.as_bytes();
+    // only a dash can start such a rule, and it has a space: most lines stop here
+    let lead = b.iter().take_while(|&&c| c == b' ').count();
+    if b.get(lead) != Some(&b'-') || !b.iter().all(|&c| c == b'-' || c == b' ') || !t.is_ascii() {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'-' {
+            if run == 0 {
+                starts.push(i);
+            }
+            run += 1;
+        } else {
+            if run > 0 && run < 3 {
+                return None;
+            }
+            run = 0;
+        }
+    }
+    (starts.len() >= 2 && run >= 3).then_some(starts)
+}
+
+/// The cells of a line under a pandoc table's columns (`starts`, their
+/// first character columns): the text from each column's start to the
+/// next's, trimmed.
+pub(crate) fn column_cells<'a>(raw: &'a str, starts: &[usize]) -> Vec<&'a str> {
+    let at = |col: usize| raw.char_indices().nth(col).map_or(raw.len(), |(i, _)| i);
+    let bounds: Vec<usize> = starts.iter().map(|&c| at(c)).collect();
+    bounds
+        .iter()
+        .enumerate()
+        .map(|(k, &from)| {
+            let to = bounds.get(k + 1).copied().unwrap_or(raw.len());
+            // the first column takes what stands before it (a cell less indented)
+            let from = if k == 0 { 0 } else { from };
+            raw.get(from..to.max(from)).unwrap_or("").trim()
+        })
+        .collect()
+}
+
 /// The cells of a bar table's row under the rule's boundaries `cols`: the
 /// text before the first bar, between the bars and after the last,
 /// untrimmed; a bar at each boundary's character column or, when wide
@@ -252,6 +310,21 @@ fn push_label(s: &mut String, label: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pandoc_column_rules_give_the_columns_starts() {
+        assert_eq!(dash_rule("  -------------- ------------ ----"), Some(vec![2, 17, 30]));
+        assert_eq!(dash_rule("----------"), None);
+        assert_eq!(dash_rule("-- ----------"), None);
+        assert_eq!(dash_rule("---- text ----"), None);
+        assert!(is_full_dash_rule("  ----------------------"));
+        assert!(!is_full_dash_rule("  -------- -------------"));
+        assert_eq!(
+            column_cells("  Work           At least two years   Experience with", &[2, 17, 38]),
+            ["Work", "At least two years", "Experience with"]
+        );
+        assert_eq!(column_cells("                 in economics", &[2, 17, 38]), ["", "in economics", ""]);
+    }
 
     #[test]
     fn borders() {
