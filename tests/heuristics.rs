@@ -313,6 +313,15 @@ const CASES: &[Case] = &[
         &[Flag::MarkupStripped],
     ),
     (
+        "a SharePoint list export's Name;#Value pairs are the form's labelled lines",
+        "ID;#118;#Post number;#2950;#Year;#2031\nTitle;#Junior Professional Officer;#Duty station;#Bangkok, Thailand;#Grade;#P2\nIntroduction;#<div>First.</div><div>Second.</div>;#Modified;#2025-05-12T09:41:07Z\n",
+        duty_station,
+        Some("Bangkok, Thailand"),
+        // the export has no GENERAL INFORMATION heading
+        Confidence::Medium,
+        &[Flag::HeadingInferred],
+    ),
+    (
         "a footnote's reference in superscript is no text of the value",
         "GENERAL INFORMATION\nGrade: P2<sup>1</sup>\nTitle: JPO\n",
         grade,

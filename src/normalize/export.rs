@@ -197,7 +197,7 @@ fn csv_continued(line: &str) -> (String, bool) {
 
 /// How a key or field name reads against the template tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Key {
+pub(super) enum Key {
     /// A section heading (its text).
     Heading(String, Section),
     /// Words of the template's boilerplate (the note for supervisors): kept
@@ -213,7 +213,7 @@ enum Key {
 /// Reads a key: `_`, `.`, `-` and case folded away, then matched whole
 /// against the headings, then against the labels, then (a guess) as the
 /// opening words of a label, or a label's words with small words left out.
-fn read_key(key: &str) -> Key {
+pub(super) fn read_key(key: &str) -> Key {
     let words = fold(key);
     if words.is_empty() {
         return Key::Unknown;

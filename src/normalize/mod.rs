@@ -27,6 +27,7 @@ pub(crate) mod reflow;
 pub(crate) mod repair;
 pub(crate) mod repeats;
 pub(crate) mod rst;
+pub(crate) mod sharepoint;
 pub(crate) mod table;
 pub(crate) mod toc;
 pub(crate) mod unicode;
@@ -162,7 +163,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
 }
 
 /// [`normalize`] before the passes over the whole document's lines.
-fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
+pub(super) fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
     if let Some(d) = diff::decode(text) {
         // a diff's new version; its other lines are residue
         let mut lines = normalize_text(&d.text, lossy);
@@ -177,6 +178,9 @@ fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
     let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)) else {
         if let Some(end) = export::front_matter(text) {
             return normalize_page(text, end, lossy);
+        }
+        if let Some(lines) = sharepoint::read(text, lossy) {
+            return lines;
         }
         return match export::decode(text) {
             Some(e) => normalize_export(&e, lossy),
