@@ -71,9 +71,10 @@ check "written fixtures" fixtures/gold "$work/written" fixtures/written 100.0 10
 mkdir -p "$work/blind"
 "$BIN" --out-dir "$work/blind" fixtures/blind/*.txt
 scorer_inputs fixtures/blind "$work/blind-inputs"
-# (the blind set grows by a round at a time: 4501-4506 joined at 162/162,
-# coverage 91.1%, the 52 documents before them at 1390/1404)
-check "blind fixtures" fixtures/blind/gold "$work/blind" "$work/blind-inputs" 99.1 100.0 89.1 0
+# (the blind set grows by a round at a time: 4601-4604 joined at 108/108,
+# coverage 75.5% (4602's export has no headings: its fields are read as a
+# guess), the 58 documents before them at 1552/1566)
+check "blind fixtures" fixtures/blind/gold "$work/blind" "$work/blind-inputs" 99.2 100.0 88.2 0
 
 # the PDF fixtures, scored against the gold of their text twins; "lines" of a
 # PDF record refer to the text `--text` prints
