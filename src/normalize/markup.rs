@@ -58,7 +58,7 @@ static FOOTNOTE_REFERENCE: LazyLock<Regex> =
 
 /// `s` without its footnote references ([`FOOTNOTE_REFERENCE`]).
 pub(crate) fn without_footnote_references(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains("<sup>") || s.contains("<SUP>") {
+    if memchr::memchr(b'<', s.as_bytes()).is_some() && (s.contains("<sup>") || s.contains("<SUP>")) {
         FOOTNOTE_REFERENCE.replace_all(s, "")
     } else {
         s.into()
@@ -73,7 +73,8 @@ static PAGE_ANCHOR: LazyLock<Regex> =
 
 /// Whether a line holds a page's anchor ([`PAGE_ANCHOR`]): the page starts there.
 pub(crate) fn starts_page(line: &str) -> bool {
-    line.contains("=\"page-") && PAGE_ANCHOR.is_match(line)
+    // the cheap test first: most lines have no tag
+    memchr::memchr(b'<', line.as_bytes()).is_some() && line.contains("=\"page-") && PAGE_ANCHOR.is_match(line)
 }
 
 /// A word processor's field code left in exported text: the instruction of

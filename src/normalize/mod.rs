@@ -744,7 +744,13 @@ impl<'t> Tables<'t> {
         lossy: bool,
         buf: &mut String,
     ) -> bool {
-        let blank = raw.trim().is_empty();
+        // the cheap test first: outside a table, only a rule of dashes
+        // opens one
+        let first = raw.bytes().find(|&b| b != b' ');
+        if self.dashed.is_none() && self.dash_head.is_none() && first != Some(b'-') {
+            return false;
+        }
+        let blank = first.is_none() || raw.trim().is_empty();
         if let Some(starts) = table::dash_rule(raw) {
             let (multiline, head) = match self.dash_head.take() {
                 Some(head) => (true, head),

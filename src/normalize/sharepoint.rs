@@ -20,6 +20,11 @@ const MIN_PAIR_LINES: usize = 3;
 
 /// Whether `text` is a list export of `;#` pairs.
 fn is_export(text: &str) -> bool {
+    // the cheap test first, over the whole text at once: most texts have
+    // no `;#` at all
+    if memchr::memmem::find_iter(text.as_bytes(), b";#").nth(2 * MIN_PAIR_LINES - 1).is_none() {
+        return false;
+    }
     super::split_lines(text).filter(|l| l.matches(";#").count() >= 2).take(MIN_PAIR_LINES).count() >= MIN_PAIR_LINES
 }
 
