@@ -544,3 +544,15 @@ fn base64_text_attachment_is_read_as_the_document() {
 fn pipe_rule_with_plus_junctions_is_a_separator() {
     invariants::check_idempotent("V|\n|---+---|").unwrap();
 }
+
+/// `src/normalize/sharepoint.rs`, `read`: a line of a `;#` export holding
+/// separators alone (`;#;#`) wrote no line of the form, and was lost.
+/// Found by the `parse_bytes` fuzz target (round 10). Fixed: such a line is
+/// written as it is, for residue.
+#[test]
+fn separators_alone_in_a_list_export_are_kept() {
+    let text = ";#;#\n;#;#\n;#;#";
+    let v = parse_text(text);
+    let v = invariants::json(&v.to_json_pretty()).unwrap();
+    invariants::check_nothing_lost(text, &v, LineRule::Newline).unwrap();
+}

@@ -84,6 +84,7 @@ pub(crate) fn read(text: &str, lossy: bool) -> Option<Vec<Line>> {
     for (i, raw) in super::split_lines(text).enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let start = w.from.len();
+        let text_start = w.text.len();
         let tokens: Vec<&str> = raw.split(";#").map(str::trim).collect();
         // the field being written: its name (until written), whether it is
         // a heading, and how many values it has had
@@ -166,11 +167,20 @@ pub(crate) fn read(text: &str, lossy: bool) -> Option<Vec<Line>> {
         if let Some((name, _, _)) = open.take().filter(|(n, _, _)| !n.is_empty()) {
             w.push(&name, no);
         }
-        if w.from.len() == start {
+        // a line that wrote no text (`;#;#`, separators alone) is kept as
+        // it is, for residue: no input line is lost
+        let wrote = !w.text[text_start..].trim().is_empty();
+        if !wrote && !raw.trim().is_empty() {
+            w.push(&raw.trim().replace(";#", " ; "), no);
+        } else if w.from.len() == start {
             w.push("", no);
         }
     }
-    let mut lines = super::decode_and_normalize(&w.text, lossy);
+    // the lines written hold no `;#` (they were split there), so reading
+    // them does not come back here; a text that still did (`;` ending one
+    // token, `#` opening the next) is kept from it all the same
+    let written = if w.text.contains(";#") { w.text.replace(";#", "; #") } else { w.text };
+    let mut lines = super::decode_and_normalize(&written, lossy);
     if lines.len() < w.from.len() {
         return None;
     }

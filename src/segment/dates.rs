@@ -21,6 +21,11 @@ pub(crate) struct Date {
 /// The years a date may give (as for a year standing alone).
 const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 
+/// The letters of a month's or a weekday's name: Latin ones, as the
+/// template's months are (a class of every letter would make each of these
+/// patterns some hundred kilobytes more).
+const LETTERS: &str = r"[A-Za-zÀ-ÖØ-öø-ÿ]";
+
 /// An ISO date, with a time and a zone if any.
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -30,13 +35,15 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A day, a month's name and a year ("12 November 2024", "12th Nov. 2024").
-static DAY_MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:st|nd|rd|th)?\.?\s+(\p{L}+)\.?,?\s+(\d{4})$").expect("valid regex"));
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\d{{1,2}}(?:st|nd|rd|th)?\.?\s+({LETTERS}+)\.?,?\s+(\d{{4}})$")).expect("valid regex")
+});
 
 /// A month's name, a day and a year ("November 12, 2024"), or a month's
 /// name and a year ("November 2024").
-static MONTH_DAY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\p{L}+)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(\d{4})$").expect("valid regex"));
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^({LETTERS}+)\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(\d{{4}})$")).expect("valid regex")
+});
 
 /// Day and month as numbers, and a year ("12/11/2024"): which number is
 /// the month is not known.
@@ -44,7 +51,8 @@ static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}[./-]\d{1,2}[./-](\d{4})$").expect("valid regex"));
 
 /// A weekday's name before a date ("Tue, 12 November 2024").
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}{2,9}\.?,\s*").expect("valid regex"));
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{LETTERS}{{2,9}}\.?,\s*")).expect("valid regex"));
 
 /// The date a line holds when it holds only a date, alone or after a
 /// [`DATE_LABELS`] label.
@@ -52,6 +60,10 @@ pub(crate) fn date_line(text: &str) -> Option<Date> {
     let mut t = text.trim();
     // the cheap rejection first: a date has a digit, and is short
     if t.len() > 60 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // a number alone ("2024", "4402") is no date
+    if t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     if let Some((label, rest)) = t.split_once(':') {
