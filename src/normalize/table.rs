@@ -148,8 +148,18 @@ pub(crate) fn dash_rule(raw: &str) -> Option<Vec<usize>> {
 /// first character columns): the text from each column's start to the
 /// next's, trimmed.
 pub(crate) fn column_cells<'a>(raw: &'a str, starts: &[usize]) -> Vec<&'a str> {
-    let at = |col: usize| raw.char_indices().nth(col).map_or(raw.len(), |(i, _)| i);
-    let bounds: Vec<usize> = starts.iter().map(|&c| at(c)).collect();
+    // each column's byte offset, in one pass over the characters (`starts`
+    // ascend): a column found by counting from the start each time would
+    // make a line of many columns cost their square
+    let mut bounds = Vec::with_capacity(starts.len());
+    let mut chars = raw.char_indices().map(|(i, _)| i).chain(std::iter::repeat(raw.len()));
+    let mut col = 0;
+    for &start in starts {
+        let skip = start.saturating_sub(col);
+        let at = chars.nth(skip).unwrap_or(raw.len());
+        bounds.push(at);
+        col = start + 1;
+    }
     bounds
         .iter()
         .enumerate()
@@ -324,6 +334,8 @@ mod tests {
             ["Work", "At least two years", "Experience with"]
         );
         assert_eq!(column_cells("                 in economics", &[2, 17, 38]), ["", "in economics", ""]);
+        // columns past the line's end are empty; wide characters count one
+        assert_eq!(column_cells("é ab", &[0, 2, 9]), ["é", "ab", ""]);
     }
 
     #[test]
