@@ -48,7 +48,7 @@ const MAX_INTERLEAVED_FRAGMENTS: usize = 3;
 const MAX_CLASSIFY_BYTES: usize = 120;
 
 /// The first and last year accepted for a year of issue.
-const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
+pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}").expect("valid regex")

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::builder::YEARS;
 use crate::extract::header::parse_month;
 use crate::template::DATE_LABELS;
 use crate::text::fold;
@@ -17,9 +18,6 @@ pub(crate) struct Date {
     pub year: u16,
     pub month: Option<u8>,
 }
-
-/// The years a date may give (as for a year standing alone).
-const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 
 /// The letters of a month's or a weekday's name: Latin ones, as the
 /// template's months are (a class of every letter would make each of these
