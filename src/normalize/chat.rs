@@ -97,10 +97,7 @@ mod tests {
     }
 
     fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line { no: i as u32 + 1, text: t.to_string(), ..Line::default() })
-            .collect()
+        Line::numbered(&text.lines().collect::<Vec<_>>())
     }
 
     #[test]

@@ -401,7 +401,7 @@ fn json_string(s: &str) -> Option<(String, &str)> {
 }
 
 /// A decoded value's paragraphs (split at its line breaks).
-fn paragraphs(value: &str) -> Vec<String> {
+pub(super) fn paragraphs(value: &str) -> Vec<String> {
     value.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
 }
 

@@ -113,6 +113,17 @@ impl Line {
     pub fn has_text(&self) -> bool {
         !self.rule && !self.text.is_empty()
     }
+
+    /// Lines of the given texts, numbered from 1 and otherwise default: the
+    /// input of the whole-document passes' unit tests.
+    #[cfg(test)]
+    pub(crate) fn numbered(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line { no: i as u32 + 1, text: t.to_string(), ..Line::default() })
+            .collect()
+    }
 }
 
 /// Splits text into lines the way the input's line numbers count them:
@@ -886,9 +897,7 @@ fn write_dashed_row(
 ) {
     let Some(&first) = at.first() else { return };
     let width = cells.iter().map(Vec::len).max().unwrap_or(0);
-    let joined: Vec<String> = (0..width)
-        .map(|k| cells.iter().filter_map(|c| c.get(k)).filter(|c| !c.is_empty()).copied().collect::<Vec<_>>().join(" "))
-        .collect();
+    let joined: Vec<String> = (0..width).map(|k| table::column_text(cells, k)).collect();
     if joined.iter().all(String::is_empty) {
         return;
     }

@@ -86,14 +86,6 @@ fn is_block(lines: &[Line], seq: &[usize], later: usize, n: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn lines(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line { no: i as u32 + 1, text: t.to_string(), ..Line::default() })
-            .collect()
-    }
-
     fn marked(l: &[Line]) -> Vec<u32> {
         l.iter().filter(|l| l.envelope.is_some()).map(|l| l.no).collect()
     }
@@ -103,7 +95,7 @@ mod tests {
 
     #[test]
     fn a_block_pasted_twice_keeps_its_first_copy() {
-        let mut l = lines(&[
+        let mut l = Line::numbered(&[
             "QUALIFICATIONS",
             "Education:",
             PARA,
@@ -123,7 +115,7 @@ mod tests {
 
     #[test]
     fn short_rows_repeated_are_no_block() {
-        let mut l = lines(&[
+        let mut l = Line::numbered(&[
             "Minimum: N/A",
             "Desirable: N/A",
             "Other: N/A",
@@ -138,7 +130,7 @@ mod tests {
 
     #[test]
     fn a_run_that_overlaps_its_copy_is_no_block() {
-        let mut l = lines(&[PARA, PARA, PARA, PARA, PARA]);
+        let mut l = Line::numbered(&[PARA, PARA, PARA, PARA, PARA]);
         mark(&mut l);
         // a line repeated after itself is the segmenter's to drop
         assert!(marked(&l).is_empty());

@@ -71,7 +71,7 @@ fn paragraphs(value: &str) -> Vec<String> {
     let v = value.replace("&#10;", "\n").replace("&#13;", "");
     let v = v.replace("</div>", "\n").replace("<div>", "\n").replace("<br>", "\n").replace("<br/>", "\n");
     let v = super::html::decode_references(&v).unwrap_or(v);
-    v.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
+    super::export::paragraphs(&v)
 }
 
 /// Reads a `;#` list export, or `None` when `text` is none.

@@ -224,8 +224,7 @@ pub(crate) fn grid_row_texts(rows: &[Vec<&str>], always: bool) -> Option<Vec<Opt
     if label_lines < 2 && !always {
         return None;
     }
-    let label =
-        rows.iter().filter_map(|c| c.first()).map(|f| f.trim()).filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" ");
+    let label = column_text(rows, 0);
     let texts = rows
         .iter()
         .enumerate()
@@ -248,6 +247,12 @@ pub(crate) fn grid_row_texts(rows: &[Vec<&str>], always: bool) -> Option<Vec<Opt
         })
         .collect();
     Some(texts)
+}
+
+/// A table cell's text over several lines: column `k`'s non-empty
+/// fragments in `rows` (each a line's cells), trimmed and joined by spaces.
+pub(crate) fn column_text(rows: &[Vec<&str>], k: usize) -> String {
+    rows.iter().filter_map(|c| c.get(k)).map(|f| f.trim()).filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// The cells of a pipe-table row (`| a | b |`), trimmed, empty ones kept.

@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn a_table_of_contents_and_its_title_are_marked() {
-        let mut l: Vec<Line> = [
+        let mut l = Line::numbered(&[
             "Table of Contents",
             "",
             "GENERAL INFORMATION ..... 2",
@@ -94,11 +94,7 @@ mod tests {
             "",
             "GENERAL INFORMATION",
             "Title: JPO",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Line { no: i as u32 + 1, text: t.to_string(), ..Line::default() })
-        .collect();
+        ]);
         mark(&mut l);
         let marked: Vec<u32> = l.iter().filter(|l| l.envelope.is_some()).map(|l| l.no).collect();
         assert_eq!(marked, [1, 3, 4, 5]);
