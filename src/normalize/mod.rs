@@ -10,6 +10,7 @@
 //! bodies decoded by [`qp`]), one line per input line.
 
 pub(crate) mod bbcode;
+mod bilingual;
 pub(crate) mod bullets;
 pub(crate) mod chat;
 pub(crate) mod diff;
@@ -170,6 +171,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     chat::mark(&mut lines);
     toc::mark(&mut lines);
     repeats::mark(&mut lines);
+    bilingual::mark(&mut lines);
     lines
 }
 
