@@ -13,6 +13,7 @@ pub(crate) mod bbcode;
 mod bilingual;
 pub(crate) mod bullets;
 pub(crate) mod chat;
+mod columns;
 pub(crate) mod diff;
 pub(crate) mod export;
 pub(crate) mod flat;
@@ -171,6 +172,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     chat::mark(&mut lines);
     toc::mark(&mut lines);
     repeats::mark(&mut lines);
+    columns::mark(&mut lines);
     bilingual::mark(&mut lines);
     lines
 }

@@ -113,7 +113,7 @@ const CONTINUING_WORDS: &[&str] = &[
 /// no lower-case letter (a text typed in capitals: "... PAID BY SHARE OF
 /// THE CATCH, AND" / "ARE FREQUENTLY EXCLUDED"). In mixed case a word in
 /// capitals is a name or a letter ("Annex A"), not the article.
-fn ends_with_continuing_word(s: &str) -> bool {
+pub(crate) fn ends_with_continuing_word(s: &str) -> bool {
     s.rsplit(' ').next().is_some_and(|w| {
         CONTINUING_WORDS.contains(&w)
             || (w.bytes().all(|b| b.is_ascii_uppercase())
