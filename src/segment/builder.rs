@@ -436,7 +436,9 @@ impl<'a> Builder<'a> {
             fold_prefix_into(&line.text, MAX_CLASSIFY_BYTES, &mut folded);
             // a heading's words in lower case that go on with the sentence
             // of the line before ("... will perform the following" /
-            // "duties and responsibilities:") are that sentence, not a heading
+            // "duties and responsibilities:") are that sentence, not a
+            // heading; nor is a label's without its colon ("At least two
+            // years of relevant" / "professional experience")
             let goes_on_sentence = !line.md_heading
                 && crate::text::starts_lowercase(&line.text)
                 && i > 0
@@ -444,7 +446,7 @@ impl<'a> Builder<'a> {
                 && !crate::text::ends_clause(&self.lines[i - 1].text);
             let heading = heading::match_line(line, &folded).filter(|_| !goes_on_sentence);
             let label = if heading.is_none() {
-                self.label_at(&line.text).or_else(|| {
+                self.label_at(&line.text).filter(|h| h.colon || !goes_on_sentence).or_else(|| {
                     // a label alone with a typo, standing as a label would:
                     // a heading, a line ending in a colon, or a numbered
                     // sub-part's title with a blank line after it ("c) Skills
@@ -1495,12 +1497,28 @@ impl<'a> Builder<'a> {
         }
         let lines = self.lines;
         let acc = self.out.acc(FieldId::Responsibilities);
-        let Some(last) = acc.parts.last().copied() else { return };
-        let prev = &lines[last.line].text[last.start..last.end];
-        // `self.blank` is false: only page furniture can stand between
-        if last.bullet.is_none() && !crate::text::ends_clause(prev) {
-            acc.parts.pop();
-            let no = lines[last.line].no;
+        let text = |p: &Part| &lines[p.line].text[p.start..p.end];
+        // the lines of an unfinished sentence just before, with no list
+        // marker, on consecutive lines (`self.blank` is false: only page
+        // furniture can stand between)
+        let open = |p: &Part| p.bullet.is_none() && !crate::text::ends_clause(text(p));
+        let parts = &acc.parts;
+        let mut from = parts.len();
+        while from > 0
+            && parts.len() - from < MAX_LEAD_IN_LINES
+            && open(&parts[from - 1])
+            && (from == parts.len() || !parts[from].blank_before)
+        {
+            from -= 1;
+        }
+        // a sentence wrapped over several lines is taken whole when it
+        // starts a paragraph; else only its last line, as a line of its
+        // own ("During the period of" / "assignment, the JPO will ...")
+        let whole = |from: usize| from == 0 || parts[from].blank_before || !open(&parts[from - 1]);
+        let from = if parts.len() - from > 1 && whole(from) { from } else { parts.len().saturating_sub(1).max(from) };
+        let taken: Vec<u32> = parts[from..].iter().map(|p| lines[p.line].no).collect();
+        acc.parts.truncate(from);
+        for no in taken {
             self.out.acc(FieldId::KeyOutputs).touch(no);
         }
     }
@@ -1518,6 +1536,10 @@ impl<'a> Builder<'a> {
         self.out
     }
 }
+
+/// The most lines of a key outputs lead-in taken back from the
+/// responsibilities before its label ([`Builder::take_lead_in_start`]).
+const MAX_LEAD_IN_LINES: usize = 4;
 
 /// Every field id, indexed by `FieldId as usize`.
 pub(crate) const FIELD_IDS: [FieldId; FieldId::COUNT] = [
@@ -1605,6 +1627,28 @@ mod tests {
         assert!(r.duties.responsibilities.flags.contains(&crate::Flag::OutOfOrder));
     }
     use Section::*;
+
+    #[test]
+    fn a_key_outputs_lead_in_wrapped_over_lines_is_taken_whole() {
+        let text = "DUTIES AND RESPONSIBILITIES\n- Draft notes.\n- Assist missions.\n\nDuring the period of\n\
+                    assignment, the JPO will contribute to the following\nkey outputs:\n- A report.\n";
+        let r = crate::parse_text(text);
+        let items = r.duties.responsibilities.value.expect("responsibilities");
+        assert_eq!(items, ["Draft notes.", "Assist missions."]);
+        assert_eq!(r.duties.key_outputs.value, Some(vec!["A report.".to_string()]));
+        assert_eq!(r.duties.key_outputs.lines, Some([5, 8]));
+    }
+
+    #[test]
+    fn a_labels_words_going_on_with_a_sentence_are_no_label() {
+        let text = "QUALIFICATIONS AND EXPERIENCE\nWork experience:\nMinimum:\nAt least two years of relevant\n\
+                    professional experience\nin labour rights.\n";
+        let r = crate::parse_text(text);
+        assert_eq!(
+            r.qualifications.work_experience.minimum.value,
+            Some(vec!["At least two years of relevant professional experience in labour rights.".to_string()])
+        );
+    }
 
     #[test]
     fn label_brackets() {
