@@ -789,7 +789,7 @@ pub(crate) const GUIDANCE: &[Phrase] = &[
     p("example text follows below"),
     p("describe briefly the main tasks"),
     p("this could include but is not limited to"),
-    p("indicate which activities will be used"),
+    p("indicate which activities"),
     p("background information should include the following"),
     p("general outline of the programme project"),
     p("outline of planned developments concerning the programme project"),
@@ -820,6 +820,12 @@ pub(crate) const PLACEHOLDER_OPENERS: &[&str] = &[
     "delete",
     "to be completed",
 ];
+
+/// How a post's title opens (folded), as a whole word: a markdown heading
+/// above the form that opens so is the post's title when no label gives
+/// one ("# Junior Professional Officer on Disability Inclusion", a page
+/// exported from a wiki).
+pub(crate) const TITLE_OPENINGS: &[&str] = &["junior professional officer", "associate expert"];
 
 /// Month names (folded) and their numbers; three-letter prefixes also match.
 pub(crate) const MONTHS: &[(&str, u8)] = &[

@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::field;
 use super::form::FormValues;
+use super::{field, Ctx};
 use crate::record::{Duration, Field, Flag, General, Unit};
-use crate::segment::FieldId;
+use crate::segment::{Collected, FieldId, Flags};
 use crate::template::{DURATION_UNITS, NOT_RENEWABLE_WORDS, NUMBER_WORDS, PLACE_NAME_PARTICLES, RENEWABLE_WORDS};
 use crate::text::{collapse_spaces, fold};
 
@@ -129,6 +129,21 @@ pub(crate) fn parse_grade(text: &str) -> String {
     }
 }
 
+/// The post's title read from a markdown heading above the form, when no
+/// label gives it: a guess (flag `inferred`), an ambiguous one when the
+/// headings differ.
+fn title_heading(ctx: &Ctx<'_>, c: &Collected) -> Option<Field<String>> {
+    let (&first, rest) = c.title_headings.split_first()?;
+    let text = clean_value(&ctx.lines[first].text);
+    let mut f = Flags::default();
+    f.set(Flag::Inferred);
+    if rest.iter().any(|&k| clean_value(&ctx.lines[k].text) != text) {
+        f.set(Flag::Ambiguous);
+    }
+    let no = ctx.lines[first].no;
+    Some(field(Some(text), f, Some([no, no])))
+}
+
 fn string_field(form: &FormValues, id: FieldId, parse: impl Fn(&str) -> String) -> Field<String> {
     match form.get(id) {
         Some(v) => {
@@ -153,7 +168,7 @@ fn unit_field(form: &FormValues, id: FieldId) -> Field<Unit> {
     }
 }
 
-pub(super) fn general(form: &FormValues) -> General {
+pub(super) fn general(ctx: &Ctx<'_>, c: &Collected, form: &FormValues) -> General {
     let duration = match form.get(FieldId::Duration) {
         Some(v) => match parse_duration(&v.text) {
             Some(d) => {
@@ -174,7 +189,10 @@ pub(super) fn general(form: &FormValues) -> General {
         None => Field::missing(),
     };
     General {
-        title: string_field(form, FieldId::Title, clean_value),
+        title: match string_field(form, FieldId::Title, clean_value) {
+            f if f.value.is_none() => title_heading(ctx, c).unwrap_or(f),
+            f => f,
+        },
         duty_station: string_field(form, FieldId::DutyStation, clean_value),
         duration,
         grade: string_field(form, FieldId::Grade, parse_grade),

@@ -424,7 +424,7 @@ pub(crate) fn extract(lines: &[Line], c: Collected, source: Source) -> Vacancy {
         schema_version: SCHEMA_VERSION,
         source,
         header: header::header(&ctx, &c, &form),
-        general: general::general(&form),
+        general: general::general(&ctx, &c, &form),
         supervision: Supervision {
             supervisor: supervision::supervisor(&ctx, acc(FieldId::Supervisor)),
             methodology: block(FieldId::Methodology),

@@ -15,8 +15,8 @@ use crate::normalize::{Bullet, Line};
 use crate::record::{Flag, ResidueKind};
 use crate::template::{
     Label, Phrase, Section, BOILERPLATE, FOREIGN_SECTION_WORDS, FORM_END, GUIDANCE, KEY_OUTPUTS_LEAD_INS, LETTERHEAD,
-    PLACEHOLDER_OPENERS, SUBMISSION_NOTES, SUPERVISOR_NAME_LABELS, SUPERVISOR_POSITION_LABELS, WEB_CHROME,
-    WEB_CHROME_SIGNS,
+    PLACEHOLDER_OPENERS, SUBMISSION_NOTES, SUPERVISOR_NAME_LABELS, SUPERVISOR_POSITION_LABELS, TITLE_OPENINGS,
+    WEB_CHROME, WEB_CHROME_SIGNS,
 };
 use crate::text::{fold_into, fold_prefix_into};
 
@@ -150,6 +150,12 @@ static KEY_OUTPUTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(KEY_OUTPUTS_LEAD_INS)
         .expect("valid phrases")
 });
+
+/// Whether a text opens as a post's title does ([`TITLE_OPENINGS`]).
+fn opens_as_title(text: &str) -> bool {
+    let folded = crate::text::fold(text);
+    TITLE_OPENINGS.iter().any(|o| folded.strip_prefix(o).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+}
 
 /// Whether a folded text holds a key outputs lead-in anywhere.
 pub(crate) fn holds_key_outputs_lead_in(folded: &str) -> bool {
@@ -1437,14 +1443,23 @@ impl<'a> Builder<'a> {
                 return;
             }
         }
-        // a scalar value ends at a blank line, unless its label stood alone
+        // a scalar value ends at a blank line, unless its label stood alone,
+        // and, among the form's rows, at a row of a name the template does
+        // not know (a page's properties: "Created: October 14, 2025")
         if let Some(t) = self.target {
-            if is_scalar(t) && self.blank && !self.awaiting && !sub_row {
+            let foreign_row = matches!(self.section, None | Some(Section::General))
+                && start == 0
+                && labels::opens_with_unknown_key(text);
+            if is_scalar(t) && !self.awaiting && ((self.blank && !sub_row) || foreign_row) {
                 self.target = None;
             }
         }
         if self.target.is_none() {
             if self.section.is_none() {
+                if line.md_heading && start == 0 && opens_as_title(text) {
+                    self.out.title_headings.push(i);
+                    return;
+                }
                 if let Ok(y) = text.trim().parse::<u16>() {
                     if YEARS.contains(&y) && text.trim().len() == 4 {
                         self.out.bare_years.push(Candidate { line: i, value: y });
@@ -1648,6 +1663,22 @@ mod tests {
             r.qualifications.work_experience.minimum.value,
             Some(vec!["At least two years of relevant professional experience in labour rights.".to_string()])
         );
+    }
+
+    #[test]
+    fn a_markdown_title_above_the_form_is_the_title_as_a_guess() {
+        let text = "# Junior Professional Officer on Social Protection\n\nDuty station: Lima, Peru\n\
+                    Organisational unit: Social Protection Team (SPT)\nCreated: October 14, 2025 3:12 PM\n";
+        let r = crate::parse_text(text);
+        assert_eq!(r.general.title.value.as_deref(), Some("Junior Professional Officer on Social Protection"));
+        assert_eq!(r.general.title.confidence, crate::Confidence::Medium);
+        assert!(r.general.title.flags.contains(&crate::Flag::Inferred));
+        let unit = r.general.organisational_unit.value.expect("unit");
+        assert_eq!(unit.name, "Social Protection Team");
+        assert!(r.residue.iter().any(|x| x.text.starts_with("Created:")));
+        // a heading that does not open as a title is none
+        assert!(!opens_as_title("Junior Professional Officers Programme"));
+        assert!(opens_as_title("Associate Expert in Labour Statistics"));
     }
 
     #[test]

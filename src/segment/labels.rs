@@ -122,6 +122,27 @@ pub(crate) fn holds_form_label_opening(folded: &str) -> bool {
     FORM_LABEL_OPENINGS.find_overlapping_iter(&padded).any(|m| m.start() > 0)
 }
 
+/// The most words of a field name the template does not know.
+const MAX_KEY_WORDS: usize = 3;
+
+/// The longest such name, in bytes.
+const MAX_KEY_BYTES: usize = 30;
+
+/// Whether a line opens with a field name the template does not know, its
+/// colon and a value (`Created: October 14, 2025`, `Tags: JPO 2026`): a
+/// row of another system's form (a page's properties), not the line after
+/// it of a form row's value. A name is a few words of letters, a capital
+/// first. The caller has found no label of the table at the start.
+pub(crate) fn opens_with_unknown_key(text: &str) -> bool {
+    let Some(colon) = text.bytes().take(MAX_KEY_BYTES + 1).position(|b| b == b':') else { return false };
+    let (key, rest) = (&text[..colon], &text[colon + 1..]);
+    rest.starts_with(' ')
+        && !rest.trim().is_empty()
+        && key.starts_with(|c: char| c.is_uppercase())
+        && key.split(' ').count() <= MAX_KEY_WORDS
+        && key.chars().all(|c| c.is_alphabetic() || c == ' ')
+}
+
 /// Matches the start of a line against the label table. The label must be
 /// followed by a colon, or be the whole line.
 pub(crate) fn at_start(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
@@ -506,6 +527,22 @@ pub(crate) fn inline_splits(value: &str, fam: Family) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::template::Label;
+
+    #[test]
+    fn unknown_keys() {
+        for (t, want) in [
+            ("Created: October 14, 2025 3:12 PM", true),
+            ("Tags: JPO 2026, CO-Beijing", true),
+            ("Content type: Vacancy", true),
+            ("Tags:", false),
+            ("see the note: it says", false),
+            ("Note 2: text", false),
+            ("A very long name of four words: x", false),
+            ("https://ilo.org", false),
+        ] {
+            assert_eq!(opens_with_unknown_key(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn sub_labels_inside_a_value() {

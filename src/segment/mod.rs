@@ -219,6 +219,9 @@ pub(crate) struct Collected {
     /// Dates standing alone (or labelled as a date) above GENERAL
     /// INFORMATION, [`dates::date_line`].
     pub dates: Vec<(usize, dates::Date)>,
+    /// Markdown headings above the form that read as a post's title
+    /// ([`crate::template::TITLE_OPENINGS`]): line indices.
+    pub title_headings: Vec<usize>,
 }
 
 impl Collected {
