@@ -71,10 +71,11 @@ check "written fixtures" fixtures/gold "$work/written" fixtures/written 100.0 10
 mkdir -p "$work/blind"
 "$BIN" --out-dir "$work/blind" fixtures/blind/*.txt
 scorer_inputs fixtures/blind "$work/blind-inputs"
-# (the blind set grows by a round at a time: 4601-4604 joined at 108/108,
-# coverage 75.5% (4602's export has no headings: its fields are read as a
-# guess), the 58 documents before them at 1552/1566)
-check "blind fixtures" fixtures/blind/gold "$work/blind" "$work/blind-inputs" 99.2 100.0 88.2 0
+# (the blind set grows by a round at a time: 4701-4704 joined at 108/108,
+# coverage 70.4% (4702's tables read column by column and 4704's page with
+# no GENERAL INFORMATION heading are read as a guess), the 62 documents
+# before them at 1660/1674)
+check "blind fixtures" fixtures/blind/gold "$work/blind" "$work/blind-inputs" 99.2 100.0 87.1 0
 
 # the PDF fixtures, scored against the gold of their text twins; "lines" of a
 # PDF record refer to the text `--text` prints
