@@ -20,6 +20,10 @@ use crate::text::{fold, upper_ratio};
 /// as a bilingual form.
 const MIN_TRANSLATED: usize = 3;
 
+/// The longest heading or label before a translation, in bytes: a longer
+/// text before a slash is not looked up.
+const MAX_OWN_BYTES: usize = 100;
+
 /// The most words of a translation.
 const MAX_TRANSLATION_WORDS: usize = 8;
 
@@ -50,15 +54,20 @@ struct Rewrite {
 /// Writes a bilingual form's headings and labels without their
 /// translations. Leaves any other text as it is.
 pub(crate) fn mark(lines: &mut [Line]) {
-    // the cheap test first: a slash after a space, or ending a line
-    if !lines.iter().any(|l| l.text.contains(" /") || l.text.ends_with('/')) {
+    // the cheap test first: enough lines with a slash after a space near
+    // their start, or ending in one
+    let slashed = |l: &Line| {
+        let head = l.text.get(..l.text.len().min(MAX_OWN_BYTES + 3)).unwrap_or(&l.text);
+        head.contains(" / ") || (l.text.ends_with('/') && l.text.len() <= MAX_OWN_BYTES + 1)
+    };
+    if lines.iter().filter(|l| slashed(l)).take(MIN_TRANSLATED).count() < MIN_TRANSLATED {
         return;
     }
     let mut rewrites = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let l = &lines[i];
-        if l.envelope.is_none() && !l.joined {
+        if l.envelope.is_none() && !l.joined && slashed(l) {
             let next = lines.get(i + 1).filter(|n| n.envelope.is_none() && n.has_text() && n.bullet.is_none());
             if let Some(r) = rewrite(i, &l.text, next.map(|n| n.text.as_str())) {
                 i += if r.joins_next { 2 } else { 1 };
@@ -100,7 +109,7 @@ pub(crate) fn mark(lines: &mut [Line]) {
 /// no heading or label with one. `next` is the line under it, when it has
 /// text: it may be the translation of a line that ends in a slash.
 fn rewrite(at: usize, text: &str, next: Option<&str>) -> Option<Rewrite> {
-    if let Some(own) = text.strip_suffix('/').map(str::trim_end) {
+    if let Some(own) = text.strip_suffix('/').map(str::trim_end).filter(|o| o.len() <= MAX_OWN_BYTES) {
         // the translation on the next line
         let kind = kind_of(own)?;
         let (translation, value) = split_translation(next?, kind)?;
@@ -111,8 +120,12 @@ fn rewrite(at: usize, text: &str, next: Option<&str>) -> Option<Rewrite> {
     }
     // the longest own words before a ` / ` that are a heading or label
     let mut best = None;
-    for (k, _) in text.match_indices(" / ") {
+    for (k, _) in text.match_indices(" / ").take_while(|(k, _)| *k <= MAX_OWN_BYTES) {
         let own = text[..k].trim_end();
+        // the cheap test first: a translation's words before its colon
+        if !text[k + 3..].split(':').next().is_some_and(is_translation) {
+            continue;
+        }
         let Some(kind) = kind_of(own) else { continue };
         let Some((translation, value)) = split_translation(&text[k + 3..], kind) else { continue };
         if translation_kind(translation).is_some_and(|t| t != kind && matches!(kind, Kind::Label(_))) {

@@ -34,23 +34,48 @@ const MIN_FORM_LABELS: usize = 3;
 /// looked up.
 const MAX_LABEL_BYTES: usize = 60;
 
+/// The longest row label of a qualifications table, in bytes.
+const MAX_ROW_LABEL_BYTES: usize = 40;
+
+/// The most words of a row label of a qualifications table.
+const MAX_ROW_LABEL_WORDS: usize = 3;
+
 /// The fewest row labels of a qualifications table.
 const MIN_ROWS: usize = 2;
 
 /// Reads the form tables that were extracted column by column. Leaves any
 /// other text as it is.
 pub(crate) fn mark(lines: &mut [Line]) {
-    // the cheap test first: a line that is a bare label with its colon,
-    // followed by another such line
-    let bare = |l: &Line| l.text.len() <= MAX_LABEL_BYTES && l.text.ends_with(':');
-    if !lines.windows(2).any(|w| bare(&w[0]) && bare(&w[1])) && !lines.iter().any(is_row_label) {
-        return;
+    // the cheap tests first: how many label-shaped lines start at each
+    // line, counted from the end in one pass; only the start of a long
+    // enough run is looked up
+    let colon = |l: &Line| l.text.len() <= MAX_LABEL_BYTES && l.text.ends_with(':');
+    let row = |l: &Line| {
+        l.text.len() <= MAX_ROW_LABEL_BYTES
+            && !l.text.ends_with(':')
+            && l.text.starts_with(char::is_uppercase)
+            && l.text.split(' ').count() <= MAX_ROW_LABEL_WORDS
+    };
+    let mut runs = vec![(0u32, 0u32); lines.len() + 1];
+    for k in (0..lines.len()).rev() {
+        let (c, r) = runs[k + 1];
+        runs[k] = (if colon(&lines[k]) { c + 1 } else { 0 }, if row(&lines[k]) { r + 1 } else { 0 });
     }
     let mut i = 0;
     while i < lines.len() {
-        i = match read_form(lines, i).or_else(|| read_qualifications(lines, i)) {
+        let (c, r) = runs[i];
+        // both tables open with a label alone on its line
+        let long_enough = c as usize >= MIN_FORM_LABELS || r as usize >= MIN_ROWS;
+        if !long_enough || bare_label(&lines[i], false).is_none() {
+            i += 1;
+            continue;
+        }
+        let read = if c as usize >= MIN_FORM_LABELS { read_form(lines, i) } else { read_qualifications(lines, i) };
+        i = match read {
             Some(end) => end,
-            None => i + 1,
+            // a run of labels that is no such table: none of its lines
+            // starts one either
+            None => i + 1 + lines[i + 1..].iter().take_while(|l| bare_label(l, false).is_some()).count(),
         };
     }
 }
