@@ -34,6 +34,10 @@ const MAX_NONE_VALUE_BYTES: usize = 40;
 /// [`NOT_YET_VALUES`]: "To be determined with the supervisor"), or it only
 /// holds the field's place ("TBD", "XXX", [`PLACEHOLDER_WORDS`]).
 pub(crate) fn unfilled(value: &str) -> bool {
+    // a value longer than the longest of them is none of them: not folded
+    if value.len() > MAX_NOT_YET_BYTES.max(MAX_NONE_VALUE_BYTES) {
+        return false;
+    }
     let mut head = String::new();
     fold_prefix_into(value, MAX_NOT_YET_BYTES, &mut head);
     if head.is_empty() {
