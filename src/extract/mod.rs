@@ -292,6 +292,19 @@ impl<'a> Ctx<'a> {
     pub(crate) fn block_without(&self, acc: &Acc, kind: Block, drop_lead_ins: &[&str]) -> Field<Vec<String>> {
         let mut flags = self.flags(acc);
         let paras = self.paragraphs(acc, kind == Block::List, &mut flags);
+        self.block_of(acc, paras, flags, drop_lead_ins)
+    }
+
+    /// [`Ctx::block_without`] from the field's paragraphs and flags, as
+    /// [`Ctx::paragraphs`] left them (a caller that has read them already
+    /// does not build them again).
+    fn block_of(
+        &self,
+        acc: &Acc,
+        paras: Vec<Paragraph>,
+        mut flags: Flags,
+        drop_lead_ins: &[&str],
+    ) -> Field<Vec<String>> {
         let mut value: Vec<String> = Vec::with_capacity(paras.len());
         // the paragraph before, when it was a lead-in dropped from the value
         // (else the value's last item is)
@@ -392,7 +405,8 @@ impl<'a> Ctx<'a> {
                 let after = split(paras[k].last as usize + 1..last as usize + 1, [first_out, last]);
                 Duties { responsibilities: before, key_outputs: after }
             }
-            _ => Duties { responsibilities: self.list(resp), key_outputs: Field::missing() },
+            // no lead-in inside: the paragraphs just read are the list's
+            _ => Duties { responsibilities: self.block_of(resp, paras, flags, &[]), key_outputs: Field::missing() },
         }
     }
 
