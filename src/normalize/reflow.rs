@@ -21,7 +21,10 @@ const WRAPPED_SHARE: f32 = 0.9;
 
 /// Whether a document is hard-wrapped, from the lengths of its lines.
 pub(crate) fn is_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    is_wrapped_lengths(lines.map(|l| l.chars().count()))
+    // a line of fewer bytes than the evidence needs has fewer characters
+    // too, and counts for nothing whatever its length: its characters are
+    // not counted
+    is_wrapped_lengths(lines.map(|l| if l.len() < MIN_WRAP_EVIDENCE_CHARS { l.len() } else { l.chars().count() }))
 }
 
 /// [`is_wrapped`] from the lengths (in characters) of the lines.
