@@ -74,7 +74,10 @@ fn looks_legacy(bytes: &[u8]) -> bool {
 /// decodes it as UTF-8, keeping the result only when that is valid and
 /// shorter. Returns `None` when nothing was repaired.
 pub(crate) fn repair_mojibake(line: &str) -> Option<String> {
-    if !line.contains(['Ã', 'Â', 'â', 'Å', 'Ä']) {
+    // each of these letters is written 0xC3 then one byte: a line with no
+    // 0xC3 byte (most lines that are not ASCII) is passed over by one
+    // memchr, not decoded a character at a time
+    if memchr::memchr(0xC3, line.as_bytes()).is_none() || !line.contains(['Ã', 'Â', 'â', 'Å', 'Ä']) {
         return None;
     }
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(line);

@@ -150,6 +150,21 @@ fn fold_chars(s: &str, out: &mut String) {
     out.clear();
     let mut pending_space = false;
     let mut push = |ch: char, out: &mut String| {
+        // the ASCII characters of the text (most of them) as the ASCII path
+        // folds them, by the table: no Unicode look-up, no case iterator
+        if ch.is_ascii() {
+            let f = ASCII_FOLD[usize::from(ch as u8)];
+            if f == b' ' {
+                pending_space = true;
+            } else {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(f));
+            }
+            return;
+        }
         if ch.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');

@@ -34,6 +34,10 @@ const MAX_NONE_VALUE_BYTES: usize = 40;
 /// [`NOT_YET_VALUES`]: "To be determined with the supervisor"), or it only
 /// holds the field's place ("TBD", "XXX", [`PLACEHOLDER_WORDS`]).
 pub(crate) fn unfilled(value: &str) -> bool {
+    // a value longer than the longest of them is none of them: not folded
+    if value.len() > MAX_NOT_YET_BYTES.max(MAX_NONE_VALUE_BYTES) {
+        return false;
+    }
     let mut head = String::new();
     fold_prefix_into(value, MAX_NOT_YET_BYTES, &mut head);
     if head.is_empty() {
@@ -288,6 +292,19 @@ impl<'a> Ctx<'a> {
     pub(crate) fn block_without(&self, acc: &Acc, kind: Block, drop_lead_ins: &[&str]) -> Field<Vec<String>> {
         let mut flags = self.flags(acc);
         let paras = self.paragraphs(acc, kind == Block::List, &mut flags);
+        self.block_of(acc, paras, flags, drop_lead_ins)
+    }
+
+    /// [`Ctx::block_without`] from the field's paragraphs and flags, as
+    /// [`Ctx::paragraphs`] left them (a caller that has read them already
+    /// does not build them again).
+    fn block_of(
+        &self,
+        acc: &Acc,
+        paras: Vec<Paragraph>,
+        mut flags: Flags,
+        drop_lead_ins: &[&str],
+    ) -> Field<Vec<String>> {
         let mut value: Vec<String> = Vec::with_capacity(paras.len());
         // the paragraph before, when it was a lead-in dropped from the value
         // (else the value's last item is)
@@ -388,7 +405,8 @@ impl<'a> Ctx<'a> {
                 let after = split(paras[k].last as usize + 1..last as usize + 1, [first_out, last]);
                 Duties { responsibilities: before, key_outputs: after }
             }
-            _ => Duties { responsibilities: self.list(resp), key_outputs: Field::missing() },
+            // no lead-in inside: the paragraphs just read are the list's
+            _ => Duties { responsibilities: self.block_of(resp, paras, flags, &[]), key_outputs: Field::missing() },
         }
     }
 

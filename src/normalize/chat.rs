@@ -42,12 +42,16 @@ static MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line opens a chat message.
 fn opens_message(text: &str) -> bool {
-    // the cheap test first: a time, a digit then `:` then two digits
+    // the cheap tests first: a short line (a longer one is not searched at
+    // all), then a time, a digit then `:` then two digits
+    if text.len() > 80 {
+        return false;
+    }
     let b = text.as_bytes();
     let has_time = memchr::memchr_iter(b':', b).any(|k| {
         k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1..k + 3).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
     });
-    text.len() <= 80 && has_time && MESSAGE.is_match(text)
+    has_time && MESSAGE.is_match(text)
 }
 
 /// Marks the lines of a chat log that are the log's: the message lines and

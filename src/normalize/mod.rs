@@ -320,6 +320,12 @@ fn normalize_plain(text: &str, lossy: bool) -> Vec<Line> {
         None => normalize_text(text, lossy),
     };
     for _ in 0..MAX_REREADS {
+        // most texts have no line a dialect could count (a line with a
+        // bullet is shown opening with `•`, not ASCII, and a layout line
+        // blank): no text to show, nor to read
+        if !lines.iter().any(|l| !l.markup_only && l.bullet.is_none() && wiki::may_count(&l.text)) {
+            break;
+        }
         let read: Vec<std::borrow::Cow<'_, str>> = lines.iter().map(shown).collect();
         if wiki::dialect_of(read.iter().map(AsRef::as_ref)).is_none() {
             break;

@@ -2,7 +2,6 @@
 //! undone where the document itself gives evidence.
 
 use std::collections::HashSet;
-use std::hash::BuildHasher;
 
 use crate::text::{ends_clause, starts_lowercase};
 
@@ -21,7 +20,10 @@ const WRAPPED_SHARE: f32 = 0.9;
 
 /// Whether a document is hard-wrapped, from the lengths of its lines.
 pub(crate) fn is_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    is_wrapped_lengths(lines.map(|l| l.chars().count()))
+    // a line of fewer bytes than the evidence needs has fewer characters
+    // too, and counts for nothing whatever its length: its characters are
+    // not counted
+    is_wrapped_lengths(lines.map(|l| if l.len() < MIN_WRAP_EVIDENCE_CHARS { l.len() } else { l.chars().count() }))
 }
 
 /// [`is_wrapped`] from the lengths (in characters) of the lines.
@@ -241,6 +243,20 @@ pub(crate) struct Vocabulary {
     words: HashSet<u64, foldhash::fast::RandomState>,
 }
 
+/// The bytes of an ASCII word for [`Vocabulary::from_texts`]: letters,
+/// digits and `-`. Indexed by any byte (a table look-up, not three range
+/// tests, per byte of the document).
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    t
+};
+
 impl Vocabulary {
     /// Collects the words (and hyphenated compounds) of `texts`. The first
     /// word of a line that follows a line ending in a hyphen is not
@@ -273,7 +289,7 @@ impl Vocabulary {
                 let b = t.as_bytes();
                 let mut start = None;
                 for (i, &c) in b.iter().enumerate() {
-                    let word = c.is_ascii_alphanumeric() || c == b'-';
+                    let word = WORD_BYTE[usize::from(c)];
                     match (word, start) {
                         (true, None) => start = Some(i),
                         (false, Some(s)) => {
@@ -302,21 +318,19 @@ impl Vocabulary {
     }
 }
 
-/// The longest ASCII word [`word_key`] lower-cases on the stack.
-const KEY_STACK_BYTES: usize = 64;
-
 /// The hash of `w` in lower case, the same for every case of one word
-/// (a fixed seed: the same in every document and run).
+/// (FNV-1a, 64 bits: the same in every document and run). An ASCII word,
+/// most of them, is lower-cased byte by byte as it is hashed, with no copy.
 fn word_key(w: &str) -> u64 {
-    let state = foldhash::fast::FixedState::with_seed(0);
-    if w.is_ascii() && w.len() <= KEY_STACK_BYTES {
-        let mut buf = [0u8; KEY_STACK_BYTES];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        state.hash_one(&*lower)
+    fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
+        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        bytes.fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+    }
+    if w.is_ascii() {
+        fnv1a(w.bytes().map(|b| b.to_ascii_lowercase()))
     } else {
-        state.hash_one(w.to_lowercase().as_bytes())
+        fnv1a(w.to_lowercase().bytes())
     }
 }
 

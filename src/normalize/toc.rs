@@ -26,12 +26,14 @@ const MAX_TITLE_GAP: usize = 1;
 /// dots, then a page number (digits or a roman numeral).
 fn is_entry(text: &str) -> bool {
     let t = text.trim_end();
-    // the cheap test first: a page number at the end, and a leader
-    let page_end = t.bytes().last().is_some_and(|b| b.is_ascii_digit() || b"ivxlcIVXLC".contains(&b));
-    if !page_end || !(t.contains("..") || t.contains(". .") || t.contains('…') || t.contains('·')) {
+    // a digit or a roman numeral's letter (a match, not a search of a
+    // string of them for each character)
+    let page_char = |c: char| matches!(c, '0'..='9' | 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C');
+    // the cheap test first: a page number at the end
+    if !t.ends_with(page_char) {
         return false;
     }
-    let number = t.trim_end_matches(|c: char| c.is_ascii_digit() || "ivxlcIVXLC".contains(c));
+    let number = t.trim_end_matches(page_char);
     if number.len() == t.len() || t.len() - number.len() > MAX_PAGE_DIGITS {
         return false;
     }
@@ -39,7 +41,12 @@ fn is_entry(text: &str) -> bool {
     let leader = before.trim_end_matches(['.', '…', '·', ' ']);
     let dots: usize =
         before[leader.len()..].chars().map(|c| if c == '…' { 3 } else { usize::from(c == '.' || c == '·') }).sum();
-    dots >= MIN_LEADER_DOTS && leader.chars().any(char::is_alphabetic)
+    // the leader read from the end is looked at before the whole line is
+    // searched for one (most lines that end in a digit, or in `l` or `c`,
+    // have no dots before it)
+    dots >= MIN_LEADER_DOTS
+        && (t.contains("..") || t.contains(". .") || t.contains('…') || t.contains('·'))
+        && leader.chars().any(char::is_alphabetic)
 }
 
 /// Marks a table of contents' entries and title.

@@ -74,8 +74,11 @@ pub(crate) fn clean(line: &str, out: &mut String) -> CharRepairs {
     // waits, so that an NBSP stays a space ("Ã" + NBSP could be "à")
     let repaired;
     let removable = |c: char| c == '\u{AD}' || ('\u{80}'..='\u{9F}').contains(&c);
-    let early =
-        if line.contains(removable) || line.contains("Â\u{A0}") { crate::decode::repair_mojibake(line) } else { None };
+    // all of them are written 0xC2 then one byte: a line with no 0xC2 byte
+    // is passed over by one memchr, not decoded a character at a time
+    let may_early =
+        memchr::memchr(0xC2, line.as_bytes()).is_some() && (line.contains(removable) || line.contains("Â\u{A0}"));
+    let early = if may_early { crate::decode::repair_mojibake(line) } else { None };
     let line = match early {
         Some(fixed) => {
             rep.repaired = true;

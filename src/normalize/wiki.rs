@@ -92,6 +92,19 @@ pub(crate) fn dialect(text: &str) -> Option<Dialect> {
     dialect_of(super::split_lines(text))
 }
 
+/// Whether [`dialect_of`] reads anything of a line for a dialect: a
+/// Confluence heading, or a line whose first byte after its leading white
+/// space is ASCII and not a letter or digit (every sniffer counts only
+/// such lines). Text in which no line does is in no dialect.
+pub(crate) fn may_count(raw: &str) -> bool {
+    let marked = |b: Option<u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    let t = raw.trim_start();
+    // the reStructuredText sniffer skips spaces and tabs only
+    marked(t.bytes().next())
+        || marked(raw.bytes().find(|&b| b != b' ' && b != b'\t'))
+        || confluence_heading(t).is_some()
+}
+
 /// [`dialect`] of a text's lines.
 pub(crate) fn dialect_of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Dialect> {
     let (mut confluence, mut asciidoc) = (0usize, 0usize);

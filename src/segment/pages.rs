@@ -43,7 +43,8 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line is a page number: "Page 2 of 5", "2/5", "- 3 -".
 pub(crate) fn is_page_number(text: &str) -> bool {
-    text.len() <= 24 && PAGE_NUMBER.is_match(text.trim()) && text.trim().chars().any(|c| c.is_ascii_digit()) && {
+    // a digit before the pattern: most short lines (labels, headings) have none
+    text.len() <= 24 && text.bytes().any(|b| b.is_ascii_digit()) && PAGE_NUMBER.is_match(text.trim()) && {
         let t = text.trim();
         // a bare number is a page number only in a "page" shape; a bare year is not
         !t.chars().all(|c| c.is_ascii_digit())
