@@ -118,6 +118,7 @@ pub(crate) const HEADINGS: &[HeadingDef] = &[
         aliases: &[
             "background information",
             "background informations",
+            "background info",
             "background",
             "information on the office",
             "información de antecedentes",
@@ -619,6 +620,11 @@ pub(crate) const NOT_YET_VALUES: &[&str] = &[
 /// Words that only hold a field's place in a form left unfilled ("Grade:
 /// TBD", "- XXX"), folded: a value made of nothing else has no value; its
 /// line is form text.
+/// The brackets of a mail merge's field that was not merged (`«Grade»`,
+/// `<<Duty_Station>>`, `{{grade}}`): a value that is one such field only
+/// holds the field's place.
+pub(crate) const MERGE_FIELD_BRACKETS: &[(&str, &str)] = &[("«", "»"), ("<<", ">>"), ("{{", "}}")];
+
 pub(crate) const PLACEHOLDER_WORDS: &[&str] = &["x", "xx", "xxx", "xxxx", "xxxxx", "xxxxxx", "tbd", "tbc", "tba"];
 
 /// A phrase that marks a line as not content: the folded line starts with

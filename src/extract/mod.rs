@@ -15,7 +15,7 @@ use crate::record::{
     Vacancy, SCHEMA_VERSION,
 };
 use crate::segment::{Acc, Collected, FieldId, Flags, Part, RawResidue};
-use crate::template::{COMPETENCIES_LEAD_INS, NONE_VALUES, NOT_YET_VALUES, PLACEHOLDER_WORDS};
+use crate::template::{COMPETENCIES_LEAD_INS, MERGE_FIELD_BRACKETS, NONE_VALUES, NOT_YET_VALUES, PLACEHOLDER_WORDS};
 use crate::text::fold_prefix_into;
 
 /// How much of a paragraph is folded to recognize a lead-in sentence.
@@ -32,7 +32,8 @@ const MAX_NONE_VALUE_BYTES: usize = 40;
 /// Whether a whole value only says the field is not filled in: there is
 /// none ("None", "N/A", [`NONE_VALUES`]), it comes later (one sentence of
 /// [`NOT_YET_VALUES`]: "To be determined with the supervisor"), or it only
-/// holds the field's place ("TBD", "XXX", [`PLACEHOLDER_WORDS`]).
+/// holds the field's place ("TBD", "XXX", [`PLACEHOLDER_WORDS`], a mail-merge
+/// field not merged: "«Grade»").
 pub(crate) fn unfilled(value: &str) -> bool {
     // a value longer than the longest of them is none of them: not folded
     if value.len() > MAX_NOT_YET_BYTES.max(MAX_NONE_VALUE_BYTES) {
@@ -51,7 +52,18 @@ pub(crate) fn unfilled(value: &str) -> bool {
         && NOT_YET_VALUES
             .iter()
             .any(|v| head.strip_prefix(v).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')));
-    none || placeholder || not_yet
+    none || placeholder || not_yet || is_merge_field(value)
+}
+
+/// Whether a value is one mail-merge field that was not merged
+/// ([`MERGE_FIELD_BRACKETS`]).
+fn is_merge_field(value: &str) -> bool {
+    let v = value.trim();
+    MERGE_FIELD_BRACKETS.iter().any(|(open, close)| {
+        v.strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .is_some_and(|inner| !inner.trim().is_empty() && !inner.contains(close) && !inner.contains(open))
+    })
 }
 
 /// Flags that make a value a guess: any of them caps confidence at medium.

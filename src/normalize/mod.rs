@@ -14,7 +14,9 @@ mod bilingual;
 pub(crate) mod bullets;
 pub(crate) mod chat;
 mod columns;
+mod deflist;
 pub(crate) mod diff;
+mod emoji;
 pub(crate) mod export;
 pub(crate) mod flat;
 pub(crate) mod html;
@@ -172,6 +174,7 @@ pub(crate) fn normalize(text: &str, lossy: bool) -> Vec<Line> {
     chat::mark(&mut lines);
     toc::mark(&mut lines);
     repeats::mark(&mut lines);
+    deflist::mark(&mut lines);
     columns::mark(&mut lines);
     bilingual::mark(&mut lines);
     lines
@@ -1077,7 +1080,10 @@ pub(crate) fn normalize_line(no: u32, raw: &str, lossy: bool, buf: &mut String) 
         line.repaired = rep.repaired || (lossy && buf.contains('\u{FFFD}'));
         buf
     };
-    let trimmed = crate::text::trim(cleaned);
+    // emoji are decoration: removed before the markup is read
+    let unemojied = emoji::strip(cleaned);
+    line.markup |= unemojied.is_some();
+    let trimmed = crate::text::trim(unemojied.as_deref().unwrap_or(cleaned));
     line.page_break |= markup::starts_page(trimmed);
     // e-mail quoting ("> > text"): the markers are layout
     let unquoted = strip_quote(trimmed);

@@ -1420,6 +1420,20 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // a markdown heading among the qualifications that is no heading or
+        // label of the form (a sub-part's title with a typo, "### Langauges"):
+        // a part was missed, and the values beside it are a guess
+        if line.md_heading && start == 0 && self.section == Some(Section::Qualifications) {
+            // the text after it goes on in the same part's fields
+            let group = self.group.and_then(group_fields).map(|(min, des)| [min, des]);
+            for t in self.target.into_iter().chain(group.into_iter().flatten()) {
+                self.out.acc(t).flags.set(Flag::NeighbourUnclassified);
+            }
+            self.pending_neighbour = true;
+            self.target = None;
+            self.residue(ResidueKind::Unclassified, i, i);
+            return;
+        }
         self.prev_content = (start == 0 && end == line.text.len()).then_some(i);
         // a supervisor's e-mail on a line of its own
         if self.section == Some(Section::Supervision) && is_only_email(text) {

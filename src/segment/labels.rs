@@ -277,8 +277,9 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
         return Some(LabelHit::plain(def, text.len(), false));
     }
     // a qualification's Minimum/Desirable typed with a dash for its colon
-    // ("Minimum – An advanced degree"): these sub-labels open no sentence
-    if def.home == Home::QualBlock && rest.starts_with(' ') {
+    // ("Minimum – An advanced degree"): these sub-labels open no sentence;
+    // nor do the form's rows ("Duty station — Nairobi, Kenya")
+    if (def.home == Home::QualBlock || family(def) == Some(Family::Form)) && rest.starts_with(' ') {
         if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
             let value = value.trim_start();
             return Some(LabelHit::plain(def, text.len() - value.len(), true));
