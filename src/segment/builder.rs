@@ -1696,6 +1696,21 @@ mod tests {
     }
 
     #[test]
+    fn merge_fields_dashes_and_unknown_headings_of_a_pasted_form() {
+        let text = "GENERAL INFORMATION\nDuty station: «Duty_Station»\nTitle — Junior Professional Officer\n\
+                    QUALIFICATIONS AND EXPERIENCE\n### Skills required for the assignment\nMinimum: Drafting.\n\
+                    ### Langauges\nMinimum: English.\n";
+        let r = crate::parse_text(text);
+        // a merge field not merged holds the value's place
+        assert!(r.general.duty_station.value.is_none());
+        assert_eq!(r.general.title.value.as_deref(), Some("Junior Professional Officer"));
+        // the heading with a typo is no label: the skills' values are a guess
+        let skills = &r.qualifications.skills.minimum;
+        assert_eq!(skills.confidence, crate::Confidence::Medium);
+        assert!(skills.flags.contains(&crate::Flag::NeighbourUnclassified));
+    }
+
+    #[test]
     fn label_brackets() {
         for (inner, want) in [
             ("City, Country", true),
