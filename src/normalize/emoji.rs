@@ -26,14 +26,31 @@ fn is_emoji(c: char) -> bool {
     )
 }
 
+/// Whether UTF-8 text may hold an emoji ([`is_emoji`]): a character of
+/// four bytes (every pictograph from U+1F000 on), one of the symbol blocks
+/// from U+2300 (lead byte 0xE2 and a second byte of their ranges; the
+/// quotes and dashes of U+2000 to U+203F are not), or the variation
+/// selector or keycap mark of a keycap digit. One pass over the lead bytes.
+fn may_hold_emoji(b: &[u8]) -> bool {
+    memchr::memchr3_iter(0xE2, 0xEF, 0xF0, b).any(|k| match (b[k], b.get(k + 1)) {
+        (0xF0, _) => true,
+        (0xE2, Some(&s)) => {
+            matches!(s, 0x8C..=0x8F | 0x98..=0x9E | 0xAC..=0xAF) || (s == 0x83 && b.get(k + 2) == Some(&0xA3))
+        }
+        (0xEF, Some(&0xB8)) => matches!(b.get(k + 2), Some(0x8E | 0x8F)),
+        _ => false,
+    })
+}
+
 /// The line without its emoji, or `None` when it has none. A list marker
 /// that opens it is written as a bullet (`• `, a keycap digit as `1. `),
 /// for the list marker reading that follows; any other emoji stands for a
 /// space, so that removing it glues no characters together that could be
 /// read anew. Runs before the line's markup is read.
 pub(crate) fn strip(text: &str) -> Option<String> {
-    // the cheap test first: every emoji is outside ASCII
-    if text.is_ascii() || !text.chars().any(is_emoji) {
+    // the cheap test first: every emoji is outside ASCII, and is written
+    // with bytes a few lead bytes open
+    if text.is_ascii() || !may_hold_emoji(text.as_bytes()) || !text.chars().any(is_emoji) {
         return None;
     }
     let t = text.trim_start();
