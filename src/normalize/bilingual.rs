@@ -14,7 +14,7 @@
 
 use super::Line;
 use crate::segment::{heading, labels};
-use crate::text::{fold, upper_ratio};
+use crate::text::fold;
 
 /// The fewest headings and labels with a translation for a text to be read
 /// as a bilingual form.
@@ -29,12 +29,6 @@ const MAX_TRANSLATION_WORDS: usize = 8;
 
 /// The longest translation, in bytes.
 const MAX_TRANSLATION_BYTES: usize = 80;
-
-/// The fewest letters of a heading's translation alone on its line.
-const MIN_HEADING_LETTERS: usize = 4;
-
-/// The least share of capitals among them.
-const MIN_HEADING_UPPER: f32 = 0.9;
 
 /// What the form's words before a slash are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,8 +81,8 @@ pub(crate) fn mark(lines: &mut [Line]) {
             *n = Line { no: n.no, joined: true, page_break: n.page_break, ..Line::default() };
         }
     }
-    // a heading's translation alone on the line under it, in capitals: a
-    // line that is no other heading or label of the form
+    // a heading's translation alone on the line under it, shaped as a
+    // heading: a line that is no other heading or label of the form
     for i in 1..lines.len() {
         let (above, rest) = lines.split_at_mut(i);
         let (prev, l) = (&above[i - 1], &mut rest[0]);
@@ -96,10 +90,7 @@ pub(crate) fn mark(lines: &mut [Line]) {
             continue;
         }
         let Some(own @ Kind::Heading(_)) = kind_of(&prev.text) else { continue };
-        if is_translation(&l.text)
-            && upper_ratio(&l.text, MIN_HEADING_LETTERS).is_some_and(|r| r >= MIN_HEADING_UPPER)
-            && kind_of(&l.text).is_none_or(|k| k == own)
-        {
+        if is_translation(&l.text) && heading::heading_shaped(l) && kind_of(&l.text).is_none_or(|k| k == own) {
             *l = Line { no: l.no, joined: true, page_break: l.page_break, ..Line::default() };
         }
     }
