@@ -77,8 +77,7 @@ pub(crate) fn mark(lines: &mut [Line]) {
     for r in rewrites {
         lines[r.at].text = r.text;
         if r.joins_next {
-            let n = &mut lines[r.at + 1];
-            *n = Line { no: n.no, joined: true, page_break: n.page_break, ..Line::default() };
+            lines[r.at + 1].join_to_above();
         }
     }
     // a heading's translation alone on the line under it, shaped as a
@@ -91,7 +90,7 @@ pub(crate) fn mark(lines: &mut [Line]) {
         }
         let Some(own @ Kind::Heading(_)) = kind_of(&prev.text) else { continue };
         if is_translation(&l.text) && heading::heading_shaped(l) && kind_of(&l.text).is_none_or(|k| k == own) {
-            *l = Line { no: l.no, joined: true, page_break: l.page_break, ..Line::default() };
+            l.join_to_above();
         }
     }
 }

@@ -238,7 +238,7 @@ fn write_value(lines: &mut [Line], from: usize, to: usize, labels: &[&str]) {
         text.push_str(&l.text);
     }
     for l in &mut lines[from + 1..to] {
-        *l = Line { no: l.no, joined: true, page_break: l.page_break, ..Line::default() };
+        l.join_to_above();
     }
     let first = &mut lines[from];
     first.text = text;

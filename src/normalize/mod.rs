@@ -118,6 +118,13 @@ impl Line {
         !self.rule && !self.text.is_empty()
     }
 
+    /// Makes this a line whose text was joined to the line above it
+    /// ([`Line::joined`]): it keeps its number and its page break, and
+    /// nothing else.
+    pub(crate) fn join_to_above(&mut self) {
+        *self = Line { no: self.no, joined: true, page_break: self.page_break, ..Line::default() };
+    }
+
     /// Lines of the given texts, numbered from 1 and otherwise default: the
     /// input of the whole-document passes' unit tests.
     #[cfg(test)]
@@ -433,7 +440,7 @@ fn rejoin_soft_chains(text: &str, lines: &mut [Line], lossy: bool) {
         first.page_break |= lines[s].page_break;
         lines[s] = first;
         for l in &mut lines[s + 1..=e] {
-            *l = Line { no: l.no, joined: true, page_break: l.page_break, ..Line::default() };
+            l.join_to_above();
         }
     }
 }
@@ -729,7 +736,7 @@ impl<'t> Tables<'t> {
                                 named.page_break = first.page_break;
                                 *first = named;
                             }
-                            *line = Line { no: line.no, joined: true, page_break: line.page_break, ..Line::default() };
+                            line.join_to_above();
                         }
                         None => match table::named_row(cells, names) {
                             Some(text) => {
