@@ -72,7 +72,7 @@ pub(crate) struct Export {
 }
 
 impl Export {
-    fn with_capacity(n: usize) -> Export {
+    pub(super) fn with_capacity(n: usize) -> Export {
         Export { lines: Vec::with_capacity(n), guessed: Vec::with_capacity(n), sections: Vec::with_capacity(n) }
     }
 
@@ -105,6 +105,9 @@ pub(crate) fn decode(text: &str) -> Option<Export> {
     }
     if is_xml(text) {
         return Some(read_xml(text));
+    }
+    if super::ini::is_ini(text) {
+        return Some(super::ini::read(text));
     }
     if is_yaml(text) {
         return Some(read_yaml(text));
@@ -260,7 +263,7 @@ fn capitalize(s: &str) -> String {
 /// A value with no label: the template's own text (its title, letterhead
 /// or boilerplate) or an identifier or a time stamp (no space) is layout;
 /// any other text is unplaced.
-fn unlabelled(value: &str, raw: &str) -> Out {
+pub(super) fn unlabelled(value: &str, raw: &str) -> Out {
     let folded = fold(value);
     let template = LETTERHEAD.contains(&folded.as_str()) || BOILERPLATE.iter().any(|p| folded.starts_with(p.text));
     if template {
@@ -361,7 +364,7 @@ fn json_pair(line: &str) -> Option<(String, &str)> {
 }
 
 /// A JSON string at the start of `s`, decoded, and what follows it.
-fn json_string(s: &str) -> Option<(String, &str)> {
+pub(super) fn json_string(s: &str) -> Option<(String, &str)> {
     let body = s.strip_prefix('"')?;
     let mut out = String::new();
     let mut chars = body.char_indices();
@@ -420,7 +423,7 @@ fn read_json(text: &str) -> Export {
 
 /// One line of a JSON-like dump, whether its key was a guess, and the
 /// section whose heading opens it before its text.
-fn json_line(
+pub(super) fn json_line(
     t: &str,
     stack: &mut Vec<Option<String>>,
     last_label: &mut Option<String>,
@@ -852,7 +855,7 @@ fn read_xml(text: &str) -> Export {
 
 /// A placeholder for a value that starts on the next line (a block
 /// scalar): read with the JSON line's value logic, then taken out.
-const LATER: &str = "\u{E000}";
+pub(super) const LATER: &str = "\u{E000}";
 
 /// A YAML scalar written on its line: its text (quotes decoded), and the
 /// quote still open when it goes on over the next lines.
@@ -890,7 +893,7 @@ fn yaml_quoted(s: &str, q: char) -> (String, Option<char>) {
 }
 
 /// A string as a JSON string literal.
-fn json_literal(s: &str) -> String {
+pub(super) fn json_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -1039,7 +1042,7 @@ pub(crate) fn read_yaml(text: &str) -> Export {
 /// A line of another dump (YAML, XML) read as the JSON dump's line `json`
 /// it stands for: [`LATER`] taken out of the text, and layout shown as the
 /// line `t` itself.
-fn read_as_json(
+pub(super) fn read_as_json(
     json: &str,
     t: &str,
     stack: &mut Vec<Option<String>>,

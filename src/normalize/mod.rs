@@ -20,6 +20,7 @@ mod emoji;
 pub(crate) mod export;
 pub(crate) mod flat;
 pub(crate) mod html;
+mod ini;
 pub(crate) mod latex;
 pub(crate) mod markup;
 pub(crate) mod mime;
