@@ -1699,7 +1699,7 @@ mod tests {
     fn merge_fields_dashes_and_unknown_headings_of_a_pasted_form() {
         let text = "GENERAL INFORMATION\nDuty station: «Duty_Station»\nTitle — Junior Professional Officer\n\
                     QUALIFICATIONS AND EXPERIENCE\n### Skills required for the assignment\nMinimum: Drafting.\n\
-                    ### Langauges\nMinimum: English.\n";
+                    ### Travel\nMinimum: English.\n";
         let r = crate::parse_text(text);
         // a merge field not merged holds the value's place
         assert!(r.general.duty_station.value.is_none());
@@ -1708,6 +1708,11 @@ mod tests {
         let skills = &r.qualifications.skills.minimum;
         assert_eq!(skills.confidence, crate::Confidence::Medium);
         assert!(skills.flags.contains(&crate::Flag::NeighbourUnclassified));
+        // a short label with two letters swapped is that label, as a guess
+        let r = crate::parse_text(&text.replace("Travel", "Langauges"));
+        let languages = &r.qualifications.languages.minimum;
+        assert_eq!(languages.value.as_ref().map(|v| v.join(" ")).as_deref(), Some("English."));
+        assert_ne!(languages.confidence, crate::Confidence::High);
     }
 
     #[test]

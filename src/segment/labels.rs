@@ -335,6 +335,21 @@ const MAX_TYPO_LABEL_BYTES: usize = 64;
 /// ("Grade", "Minimum") are words of prose as often.
 const MIN_TYPO_LABEL_CHARS: usize = 12;
 
+/// The shortest label spelling in which two letters typed the wrong way
+/// round are tolerated ("Langauges", "Educaiton"): the one typo that
+/// seldom makes another word of a long word.
+const MIN_SWAP_LABEL_CHARS: usize = 8;
+
+/// Whether `typed` is `word` with two neighbouring characters swapped.
+fn swapped(typed: &str, word: &str) -> bool {
+    let (t, w) = (typed.as_bytes(), word.as_bytes());
+    if t.len() != w.len() {
+        return false;
+    }
+    let Some(i) = t.iter().zip(w).position(|(a, b)| a != b) else { return false };
+    i + 1 < t.len() && t[i] == w[i + 1] && t[i + 1] == w[i] && t[i + 2..] == w[i + 2..]
+}
+
 /// How many edits a label spelling of `chars` characters tolerates.
 fn typo_bound(chars: usize) -> usize {
     if chars <= 24 {
@@ -346,8 +361,9 @@ fn typo_bound(chars: usize) -> usize {
 
 /// A line that is a label alone, typed with a typo ("Skills required for
 /// the asignment", "Work experiance:"): within [`typo_bound`] edits of a
-/// label's spelling of [`MIN_TYPO_LABEL_CHARS`] characters or more, with
-/// its colon or none. A guess ([`LabelHit::fuzzy`]). The caller looks
+/// label's spelling of [`MIN_TYPO_LABEL_CHARS`] characters or more, or
+/// two letters swapped in one of [`MIN_SWAP_LABEL_CHARS`], with its colon
+/// or none. A guess ([`LabelHit::fuzzy`]). The caller looks
 /// only at lines that stand as a label would (a markdown heading, a line
 /// ending in a colon).
 pub(crate) fn typo_label(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Option<LabelHit> {
@@ -362,8 +378,14 @@ pub(crate) fn typo_label(text: &str, accept: impl Fn(&LabelDef) -> bool) -> Opti
     LABELS.iter().filter(|d| accept(d)).find_map(|def| {
         def.aliases
             .iter()
-            .filter(|a| a.chars().count() >= MIN_TYPO_LABEL_CHARS)
-            .find(|a| crate::text::bounded_distance(&folded, a, typo_bound(a.chars().count())).is_some_and(|d| d > 0))
+            .find(|a| {
+                let n = a.chars().count();
+                if n >= MIN_TYPO_LABEL_CHARS {
+                    crate::text::bounded_distance(&folded, a, typo_bound(n)).is_some_and(|d| d > 0)
+                } else {
+                    n >= MIN_SWAP_LABEL_CHARS && swapped(&folded, a)
+                }
+            })
             .map(|_| LabelHit { def, value_start: text.len(), colon, glued: false, fuzzy: true })
     })
 }
@@ -586,6 +608,13 @@ mod tests {
         assert!(typo_label("Work experiance:", |_| true).is_some_and(|h| h.colon));
         assert!(typo_label("Skills required for the post", |_| true).is_none());
         assert!(typo_label("Minimun:", |_| true).is_none());
+        // a short label: two letters swapped, and nothing else
+        assert!(typo_label("Langauges:", |_| true)
+            .is_some_and(|h| h.fuzzy && h.def.label == crate::template::Label::Languages));
+        assert!(typo_label("Lamguages", |_| true).is_none());
+        assert!(typo_label("Languagse", |_| true).is_some());
+        assert!(typo_label("Grdae:", |_| true).is_none());
+        assert!(!swapped("ab", "ab") && swapped("ba", "ab") && !swapped("abc", "bca"));
     }
 
     #[test]
