@@ -9,6 +9,12 @@
 //! printed again with its number (two screens pasted with an overlap) is
 //! a duplicate. One output line per input line, so the record's `lines`
 //! still refer to the input.
+//!
+//! A `git blame` view is such a listing too: every line opens with the
+//! commit that last changed it, and in brackets its author, date and line
+//! number (`^3f9c2a1 (Elena Marchetti 2025-04-02  12) text`, the path
+//! after the commit when blame names it, the number alone and a closing
+//! bracket with `-s`).
 
 use crate::record::ResidueKind;
 
@@ -37,15 +43,60 @@ const MIN_OPENING_NUMBERED: usize = 3;
 /// The longest line number (`cat -n` pads to six digits).
 const MAX_NUMBER_DIGITS: usize = 9;
 
-/// A listing line: its number and its text after the tab.
+/// A listing line: its number and its text after the tab, or after a
+/// blame prefix ([`blamed`]).
 fn numbered(line: &str) -> Option<(u64, &str)> {
     let t = line.trim_start_matches(' ');
+    if t.as_bytes().first().is_some_and(|&b| b == b'^' || b.is_ascii_hexdigit()) {
+        if let Some(hit) = blamed(t) {
+            return Some(hit);
+        }
+    }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > MAX_NUMBER_DIGITS {
         return None;
     }
     let rest = t[digits..].strip_prefix('\t')?;
     Some((t[..digits].parse().ok()?, rest))
+}
+
+/// The shortest and longest commit a blame view names (abbreviated to
+/// seven hexadecimal digits or more, `^` before a boundary commit).
+const MIN_COMMIT_DIGITS: usize = 7;
+const MAX_COMMIT_DIGITS: usize = 40;
+
+/// The longest bracket of a blame line (author, date, time, zone, number).
+const MAX_BLAME_BRACKET: usize = 120;
+
+/// A `git blame` line: its number (the last word in its bracket, or the
+/// number before a `)` with `-s`) and its text after the bracket, or
+/// `None`.
+fn blamed(t: &str) -> Option<(u64, &str)> {
+    let t = t.strip_prefix('^').unwrap_or(t);
+    let digits = t.bytes().take_while(u8::is_ascii_hexdigit).count();
+    if !(MIN_COMMIT_DIGITS..=MAX_COMMIT_DIGITS).contains(&digits) {
+        return None;
+    }
+    let mut rest = t[digits..].strip_prefix(' ')?.trim_start();
+    // `-s`: the number alone, and its closing bracket
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if n > 0 && n <= MAX_NUMBER_DIGITS && rest[n..].starts_with(')') {
+        let text = &rest[n + 1..];
+        return Some((rest[..n].parse().ok()?, text.strip_prefix(' ').unwrap_or(text)));
+    }
+    if !rest.starts_with('(') {
+        // the file's path, when blame follows a file over renames
+        let path = rest.find(' ').filter(|&k| k > 0 && !rest[..k].contains('('))?;
+        rest = rest[path..].trim_start();
+    }
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.get(..inner.len().min(MAX_BLAME_BRACKET))?.find(')')?;
+    let number = inner[..close].trim_end().rsplit(' ').next()?;
+    if number.is_empty() || number.len() > MAX_NUMBER_DIGITS || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let text = &inner[close + 1..];
+    Some((number.parse().ok()?, text.strip_prefix(' ').unwrap_or(text)))
 }
 
 /// The width of a line on a terminal: tabs to the next multiple of 8.
@@ -184,6 +235,28 @@ mod tests {
         assert_eq!(m.envelope[12], Some((ResidueKind::Duplicate, "k".to_string())));
         assert_eq!(m.envelope[13], Some((ResidueKind::Duplicate, "l".to_string())));
         assert!(m.envelope[14].is_none());
+    }
+
+    #[test]
+    fn a_blame_view_is_a_listing() {
+        let mut text = String::new();
+        for i in 1..=12 {
+            let commit = if i % 3 == 0 { "b27c5e90" } else { "^3f9c2a1" };
+            let body = if i == 5 { String::new() } else { format!("line {i}") };
+            text.push_str(&format!("{commit} (Elena Marchetti   2025-04-02 {i:3}) {body}\n"));
+        }
+        text.push_str("00000000 notes/jpo.txt (Not Committed Yet 2025-06-10 14:02:11 +0200  13) last\n");
+        let m = decode(&text).expect("a blame view");
+        assert_eq!(m.decoded[0], "line 1");
+        assert_eq!(m.decoded[11], "line 12");
+        assert_eq!(m.decoded[12], "last");
+        assert!(m.envelope[4].is_some());
+        assert!(m.envelope.iter().enumerate().all(|(i, e)| i == 4 || e.is_none()));
+        // `-s`: the number alone in the bracket
+        assert_eq!(blamed("3f9c2a1e  7) Grade: P2"), Some((7, "Grade: P2")));
+        // a word in hexadecimal digits, a bracket with no number: no blame
+        assert_eq!(blamed("deadbeef (see below) text"), None);
+        assert_eq!(blamed("accede (Geneva 2) x"), None);
     }
 
     #[test]
