@@ -33,6 +33,7 @@ pub(crate) mod repair;
 pub(crate) mod repeats;
 pub(crate) mod rst;
 pub(crate) mod sharepoint;
+mod speech;
 pub(crate) mod table;
 pub(crate) mod toc;
 pub(crate) mod unicode;
@@ -200,8 +201,9 @@ pub(super) fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
         }
         return lines;
     }
-    // an e-mail, or a listing with line numbers: decoded alike, line by line
-    let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)) else {
+    // an e-mail, a listing with line numbers or a screen reader's speech
+    // log: decoded alike, line by line
+    let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)).or_else(|| speech::decode(text)) else {
         if let Some(end) = export::front_matter(text) {
             return normalize_page(text, end, lossy);
         }
