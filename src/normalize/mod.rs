@@ -27,6 +27,7 @@ pub(crate) mod mime;
 pub(crate) mod numbered;
 pub(crate) mod ocr;
 pub(crate) mod org;
+mod po;
 pub(crate) mod qp;
 pub(crate) mod reflow;
 pub(crate) mod repair;
@@ -201,9 +202,13 @@ pub(super) fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
         }
         return lines;
     }
-    // an e-mail, a listing with line numbers or a screen reader's speech
-    // log: decoded alike, line by line
-    let Some(m) = mime::decode(text).or_else(|| numbered::decode(text)).or_else(|| speech::decode(text)) else {
+    // an e-mail, a listing with line numbers, a screen reader's speech log
+    // or a gettext catalogue: decoded alike, line by line
+    let Some(m) = mime::decode(text)
+        .or_else(|| numbered::decode(text))
+        .or_else(|| speech::decode(text))
+        .or_else(|| po::decode(text))
+    else {
         if let Some(end) = export::front_matter(text) {
             return normalize_page(text, end, lossy);
         }
