@@ -90,7 +90,7 @@ fn blamed(t: &str) -> Option<(u64, &str)> {
         rest = rest[path..].trim_start();
     }
     let inner = rest.strip_prefix('(')?;
-    let close = inner.get(..inner.len().min(MAX_BLAME_BRACKET))?.find(')')?;
+    let close = inner.bytes().take(MAX_BLAME_BRACKET).position(|b| b == b')')?;
     let number = inner[..close].trim_end().rsplit(' ').next()?;
     if number.is_empty() || number.len() > MAX_NUMBER_DIGITS || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -257,6 +257,9 @@ mod tests {
         // a word in hexadecimal digits, a bracket with no number: no blame
         assert_eq!(blamed("deadbeef (see below) text"), None);
         assert_eq!(blamed("accede (Geneva 2) x"), None);
+        // an author's name in any script
+        let (name, text) = ("É".repeat(40), "é".repeat(20));
+        assert_eq!(blamed(&format!("1234567 ({name} 2025-01-01 3) {text}")), Some((3, text.as_str())));
     }
 
     #[test]
