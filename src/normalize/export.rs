@@ -403,6 +403,32 @@ pub(super) fn json_string(s: &str) -> Option<(String, &str)> {
     None
 }
 
+/// A string at the start of `s`, `"double-quoted"` (with escapes) or
+/// `'single-quoted'`, decoded, and what follows it.
+pub(super) fn quoted(s: &str) -> Option<(String, &str)> {
+    if let Some(body) = s.strip_prefix('\'') {
+        let end = body.find('\'')?;
+        return Some((body[..end].to_string(), &body[end + 1..]));
+    }
+    json_string(s)
+}
+
+/// The items of an array written on one line (`["a", "b"]`, `['a']`),
+/// and what follows its `]`, or `None` when it is not one.
+pub(super) fn inline_items(v: &str) -> Option<(Vec<String>, &str)> {
+    let mut rest = v.strip_prefix('[')?.trim_start();
+    let mut items = Vec::new();
+    loop {
+        if let Some(after) = rest.strip_prefix(']') {
+            return Some((items, after));
+        }
+        let (item, after) = quoted(rest)?;
+        items.push(item);
+        rest = after.trim_start();
+        rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    }
+}
+
 /// A decoded value's paragraphs (split at its line breaks).
 pub(super) fn paragraphs(value: &str) -> Vec<String> {
     value.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
@@ -525,6 +551,24 @@ fn json_line_inner(t: &str, stack: &mut Vec<Option<String>>, last_label: &mut Op
         *last_label = None;
         stack.push(None);
         return (Out::Text(h.clone()), false);
+    }
+    if let Some((items, tail)) =
+        rest.starts_with('[').then(|| inline_items(rest)).flatten().filter(|(i, _)| !i.is_empty())
+    {
+        // a list written on one line: the label, then its items
+        for _ in tail.bytes().filter(|&b| b == b'}' || b == b']') {
+            stack.pop();
+        }
+        let mut paras: Vec<String> = items.iter().flat_map(|i| paragraphs(i)).map(|i| format!("- {i}")).collect();
+        let same = label.is_some() && *last_label == label;
+        match &label {
+            _ if same || ITEM_KEYS.contains(&folded.as_str()) => {}
+            Some(l) => paras.insert(0, format!("{prefix}{l}:")),
+            None => return (unlabelled(&items.join(" "), t), false),
+        }
+        *last_label = label.or(last_label.take());
+        let out = if paras.len() == 1 { Out::Text(paras.remove(0)) } else { Out::Paragraphs(paras) };
+        return (out, guess);
     }
     if rest.starts_with('{') || rest.starts_with('[') {
         let empty = rest.starts_with("[]") || rest.starts_with("{}");
@@ -1022,6 +1066,12 @@ pub(crate) fn read_yaml(text: &str) -> Export {
                 // no value: the key alone, as a label with nothing after it
                 (format!("{}: \"\"", json_literal(key)), None)
             }
+            (None, Some((key, v))) if inline_items(v).is_some_and(|(_, tail)| tail.trim().is_empty()) => {
+                // a flow sequence on its line: the JSON dump's array
+                let items = inline_items(v).map(|(i, _)| i).unwrap_or_default();
+                let items: Vec<String> = items.iter().map(|i| json_literal(i)).collect();
+                (format!("{}: [{}]", json_literal(key), items.join(", ")), None)
+            }
             (None, Some((key, v))) => {
                 let (value, quote) = yaml_scalar(v);
                 (format!("{}: {}", json_literal(key), json_literal(&value)), Some((depth, quote)))
@@ -1082,6 +1132,19 @@ mod tests {
                 Out::Blank => String::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn arrays_written_on_one_line() {
+        let e = decode("{\n  \"grade\": \"P2\",\n  \"learning_elements\": [\"One;\", \"Two.\"],\n  \"tags\": [\"a b\", \"c\"]\n}\n").expect("json");
+        assert_eq!(texts(&e)[2], "Learning elements: / - One; / - Two.");
+        // a key no table names: its items are no field's
+        assert_eq!(texts(&e)[3], "?a b c");
+        let e = decode("post_number: 1\ngrade: P2\nskills: ['Excel', \"R\"]\ntitle: x\n").expect("yaml");
+        assert_eq!(texts(&e)[2], "Skills: / - Excel / - R");
+        assert_eq!(texts(&e)[3], "Title: x");
+        assert_eq!(inline_items("[\"a\", 'b'] # c"), Some((vec!["a".to_string(), "b".to_string()], " # c")));
+        assert_eq!(inline_items("[a, b]"), None);
     }
 
     #[test]

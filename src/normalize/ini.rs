@@ -130,31 +130,6 @@ fn pair(t: &str) -> Option<(String, &str)> {
     Some((key, rest.trim()))
 }
 
-/// A string at the start of `s` (`"basic"`, with escapes, or
-/// `'literal'`), and what follows it.
-fn string(s: &str) -> Option<(String, &str)> {
-    if let Some(body) = s.strip_prefix('\'') {
-        let end = body.find('\'')?;
-        return Some((body[..end].to_string(), &body[end + 1..]));
-    }
-    super::export::json_string(s)
-}
-
-/// The items of an array written on one line (`["a", "b"]`), or `None`.
-fn inline_items(v: &str) -> Option<Vec<String>> {
-    let mut rest = v.strip_prefix('[')?.trim_start();
-    let mut items = Vec::new();
-    loop {
-        if let Some(after) = rest.strip_prefix(']') {
-            return after.trim().is_empty().then_some(items);
-        }
-        let (item, after) = string(rest)?;
-        items.push(item);
-        rest = after.trim_start();
-        rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
-    }
-}
-
 /// The state of the reader between lines.
 #[derive(Default)]
 struct Reader {
@@ -326,7 +301,7 @@ impl Reader {
         if value.starts_with('[') {
             return self.array_open(key, value, t);
         }
-        let scalar = match string(value) {
+        let scalar = match super::export::quoted(value) {
             Some((s, _)) => s,
             None => value.to_string(),
         };
@@ -356,25 +331,19 @@ impl Reader {
     /// An array: its items on this line (`["a", "b"]`), or on the lines
     /// that follow, up to its `]`.
     fn array_open(&mut self, key: &str, value: &str, t: &str) -> (Out, bool, Option<crate::template::Section>) {
-        let json = format!("{}: [", json_literal(key));
-        let (out, guessed, section) = read_as_json(&json, t, &mut self.stack, &mut self.last_label);
-        let Some(items) = inline_items(value) else {
-            // the items follow, one or more a line
-            self.array = true;
-            return (out, guessed, section);
-        };
-        self.stack.pop();
-        let mut paras: Vec<String> =
-            items.iter().flat_map(|i| super::export::paragraphs(i)).map(|i| format!("- {i}")).collect();
-        if let Out::Text(label) = &out {
-            paras.insert(0, label.clone());
+        match super::export::inline_items(value) {
+            // the JSON reader reads an array written on one line
+            Some((items, _)) => {
+                let items: Vec<String> = items.iter().map(|i| json_literal(i)).collect();
+                let json = format!("{}: [{}]", json_literal(key), items.join(", "));
+                read_as_json(&json, t, &mut self.stack, &mut self.last_label)
+            }
+            None => {
+                // the items follow, one or more a line
+                self.array = true;
+                read_as_json(&format!("{}: [", json_literal(key)), t, &mut self.stack, &mut self.last_label)
+            }
         }
-        let out = match paras.len() {
-            0 => out,
-            1 => Out::Text(paras.remove(0)),
-            _ => Out::Paragraphs(paras),
-        };
-        (out, guessed, section)
     }
 
     /// A line inside an array: an item (a string, with a `,` after it or
@@ -386,7 +355,7 @@ impl Reader {
             self.stack.pop();
             return Out::Layout(t.to_string());
         }
-        let Some((item, after)) = string(t) else {
+        let Some((item, after)) = super::export::quoted(t) else {
             // a bare item (a number, a word): no text of a field
             self.array = !t.ends_with(']');
             return Out::Unplaced(t.to_string());
