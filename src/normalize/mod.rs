@@ -34,6 +34,7 @@ pub(crate) mod repair;
 pub(crate) mod repeats;
 pub(crate) mod rst;
 pub(crate) mod sharepoint;
+mod slides;
 mod speech;
 pub(crate) mod table;
 pub(crate) mod toc;
@@ -202,12 +203,13 @@ pub(super) fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
         }
         return lines;
     }
-    // an e-mail, a listing with line numbers, a screen reader's speech log
-    // or a gettext catalogue: decoded alike, line by line
+    // an e-mail, a listing with line numbers, a screen reader's speech log,
+    // a gettext catalogue or a slide deck's dump: decoded alike, line by line
     let Some(m) = mime::decode(text)
         .or_else(|| numbered::decode(text))
         .or_else(|| speech::decode(text))
         .or_else(|| po::decode(text))
+        .or_else(|| slides::decode(text))
     else {
         if let Some(end) = export::front_matter(text) {
             return normalize_page(text, end, lossy);

@@ -119,8 +119,27 @@ static SPELLINGS: LazyLock<HashMap<&'static str, Section, foldhash::fast::Random
 
 /// Strips a leading section number ("1", "IV", "A") from a folded line.
 /// A folded heading without a "(cont'd)" after it ([`HEADING_CONTINUED`]).
+/// A heading split over parts ("INTRODUCTION (1/2)", folded "introduction 1
+/// 2") without its part and count.
 fn strip_continued(folded: &str) -> &str {
-    HEADING_CONTINUED.iter().find_map(|c| folded.strip_suffix(c).and_then(|h| h.strip_suffix(' '))).unwrap_or(folded)
+    if let Some(h) = HEADING_CONTINUED.iter().find_map(|c| folded.strip_suffix(c).and_then(|h| h.strip_suffix(' '))) {
+        return h;
+    }
+    strip_part_of(folded).unwrap_or(folded)
+}
+
+/// The most parts a heading is split over ([`strip_part_of`]).
+const MAX_HEADING_PARTS: u32 = 20;
+
+/// A folded heading without the part `n m` ("1 2", of "(1/2)") after it,
+/// `n` no greater than `m`, or `None`.
+fn strip_part_of(folded: &str) -> Option<&str> {
+    let (rest, m) = folded.rsplit_once(' ')?;
+    let (head, n) = rest.rsplit_once(' ')?;
+    let num =
+        |s: &str| (s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let (n, m) = (num(n)?, num(m)?);
+    (n >= 1 && n <= m && m <= MAX_HEADING_PARTS && head.chars().any(char::is_alphabetic)).then_some(head)
 }
 
 /// "A" is stripped only when `lettered` (the line starts "A." or "A)"):
@@ -300,6 +319,14 @@ mod tests {
 
     fn m(text: &str) -> Option<(Section, bool)> {
         match_line(&line(text, false), &fold(text)).map(|h| (h.section, h.typo))
+    }
+
+    #[test]
+    fn a_heading_split_over_parts() {
+        assert_eq!(m("INTRODUCTION (1/2)"), Some((Section::Introduction, false)));
+        assert_eq!(m("DUTIES AND RESPONSIBILITIES (2/2)"), Some((Section::Duties, false)));
+        assert_eq!(strip_part_of("introduction 3 2"), None);
+        assert_eq!(strip_part_of("1 2"), None);
     }
 
     #[test]

@@ -266,6 +266,10 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
         // a doubled colon ("Title:: value", a description list's term) is
         // one separator: a value opens with no colon
         let after = after.trim_start_matches(':').trim_start();
+        // a table's cell border between the label's cell and the value's
+        // ("Title: | Junior Professional Officer")
+        let after =
+            after.strip_prefix('|').filter(|v| v.is_empty() || v.starts_with(' ')).map_or(after, str::trim_start);
         let value = skip_leader(after).unwrap_or(after);
         return Some(LabelHit::plain(def, text.len() - value.len(), true));
     }
@@ -280,7 +284,9 @@ fn hit_after(text: &str, def: &'static LabelDef, end: usize) -> Option<LabelHit>
     // ("Minimum – An advanced degree"): these sub-labels open no sentence;
     // nor do the form's rows ("Duty station — Nairobi, Kenya")
     if (def.home == Home::QualBlock || family(def) == Some(Family::Form)) && rest.starts_with(' ') {
-        if let Some(value) = trimmed.strip_prefix(DASHES).filter(|v| v.starts_with(' ')) {
+        // or a table's cell border ("Duty station | Nairobi, Kenya")
+        let separated = trimmed.strip_prefix(DASHES).or_else(|| trimmed.strip_prefix('|'));
+        if let Some(value) = separated.filter(|v| v.starts_with(' ')) {
             let value = value.trim_start();
             return Some(LabelHit::plain(def, text.len() - value.len(), true));
         }
@@ -676,6 +682,10 @@ mod tests {
             ("Minimum – An advanced degree", Some((Minimum, "An advanced degree"))),
             ("Desirable - None.", Some((Desirable, "None."))),
             ("Minimum-wage policies", None),
+            // a table's cell border for the colon, or after it
+            ("Title: | Junior Professional Officer", Some((Title, "Junior Professional Officer"))),
+            ("Duty station | Lima, Peru", Some((DutyStation, "Lima, Peru"))),
+            ("Grade: |P2", Some((Grade, "|P2"))),
             // a qualification's sub-label after a dash opens its value
             ("Education – minimum: A degree", Some((Education, "minimum: A degree"))),
             ("Skills required for the assignment - desirable – R", Some((Skills, "desirable – R"))),
