@@ -51,16 +51,26 @@ pub(crate) struct Mime {
     pub attachment: Option<Attachment>,
 }
 
-/// A text part encoded in base64: its body's lines and charset.
+/// A text part encoded in base64 (its body's lines and charset), or a
+/// calendar's description ([`super::ical`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Attachment {
     /// The body's first and past-the-last input line indices.
     pub start: usize,
     pub end: usize,
-    pub charset: &'static Encoding,
+    pub encoding: BodyEncoding,
 }
 
-/// A base64 attachment decoded ([`decode_attachment`]).
+/// How an attachment's body is encoded.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum BodyEncoding {
+    /// Base64, of text in this charset.
+    Base64(&'static Encoding),
+    /// An iCalendar property's value: folded lines, `\n` and `\,` escapes.
+    Ical,
+}
+
+/// An attachment decoded ([`decode_attachment`]).
 #[derive(Debug)]
 pub(crate) struct DecodedAttachment {
     /// The text, in its charset decoded, without a byte order mark.
@@ -77,6 +87,10 @@ pub(crate) struct DecodedAttachment {
 pub(crate) fn decode_attachment(raw: &[&str], a: &Attachment) -> Option<DecodedAttachment> {
     use base64::Engine;
     let body = raw.get(a.start..a.end)?;
+    let charset = match a.encoding {
+        BodyEncoding::Base64(c) => c,
+        BodyEncoding::Ical => return Some(super::ical::decode_value(body)),
+    };
     let mut chars = String::new();
     // where each line's characters start in the joined body: 4 characters
     // encode 3 bytes, so a line's bytes start at 3/4 of that
@@ -93,7 +107,7 @@ pub(crate) fn decode_attachment(raw: &[&str], a: &Attachment) -> Option<DecodedA
             .with_decode_allow_trailing_bits(true),
     );
     let bytes = engine.decode(chars.trim_end_matches('=')).ok()?;
-    let (text, _, lossy) = a.charset.decode(&bytes);
+    let (text, _, lossy) = charset.decode(&bytes);
     // the charset's decoder drops a byte order mark: the offsets count from
     // after it (they are exact for UTF-8, and near for other charsets)
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -350,7 +364,7 @@ impl Walker<'_> {
         if h.base64 && h.is_text() && self.out.attachment.is_none() {
             // an attached text file: read after the e-mail, its lines kept
             // for residue here in case it is not base64 after all
-            self.out.attachment = Some(Attachment { start, end, charset: h.charset });
+            self.out.attachment = Some(Attachment { start, end, encoding: BodyEncoding::Base64(h.charset) });
         }
         let extracted = depth == 0 && !h.base64 && self.opens_with_words(start, end);
         if (!h.is_text() && !extracted) || h.base64 {

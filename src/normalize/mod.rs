@@ -20,6 +20,7 @@ mod emoji;
 pub(crate) mod export;
 pub(crate) mod flat;
 pub(crate) mod html;
+mod ical;
 mod ini;
 pub(crate) mod latex;
 pub(crate) mod markup;
@@ -204,12 +205,14 @@ pub(super) fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
         return lines;
     }
     // an e-mail, a listing with line numbers, a screen reader's speech log,
-    // a gettext catalogue or a slide deck's dump: decoded alike, line by line
+    // a gettext catalogue, a slide deck's dump or a calendar's description:
+    // decoded alike, line by line
     let Some(m) = mime::decode(text)
         .or_else(|| numbered::decode(text))
         .or_else(|| speech::decode(text))
         .or_else(|| po::decode(text))
         .or_else(|| slides::decode(text))
+        .or_else(|| ical::decode(text))
     else {
         if let Some(end) = export::front_matter(text) {
             return normalize_page(text, end, lossy);
