@@ -68,6 +68,8 @@ pub(crate) enum BodyEncoding {
     Base64(&'static Encoding),
     /// An iCalendar property's value: folded lines, `\n` and `\,` escapes.
     Ical,
+    /// A subtitle file's cues ([`super::subtitles`]).
+    Subtitles,
 }
 
 /// An attachment decoded ([`decode_attachment`]).
@@ -90,6 +92,7 @@ pub(crate) fn decode_attachment(raw: &[&str], a: &Attachment) -> Option<DecodedA
     let charset = match a.encoding {
         BodyEncoding::Base64(c) => c,
         BodyEncoding::Ical => return Some(super::ical::decode_value(body)),
+        BodyEncoding::Subtitles => return Some(super::subtitles::decode_value(body)),
     };
     let mut chars = String::new();
     // where each line's characters start in the joined body: 4 characters

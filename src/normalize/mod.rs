@@ -37,6 +37,7 @@ pub(crate) mod rst;
 pub(crate) mod sharepoint;
 mod slides;
 mod speech;
+mod subtitles;
 pub(crate) mod table;
 pub(crate) mod toc;
 pub(crate) mod unicode;
@@ -205,7 +206,8 @@ pub(super) fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
         return lines;
     }
     // an e-mail, a listing with line numbers, a screen reader's speech log,
-    // a gettext catalogue, a slide deck's dump or a calendar's description:
+    // a gettext catalogue, a slide deck's dump, a calendar's description or
+    // subtitles:
     // decoded alike, line by line
     let Some(m) = mime::decode(text)
         .or_else(|| numbered::decode(text))
@@ -213,6 +215,7 @@ pub(super) fn decode_and_normalize(text: &str, lossy: bool) -> Vec<Line> {
         .or_else(|| po::decode(text))
         .or_else(|| slides::decode(text))
         .or_else(|| ical::decode(text))
+        .or_else(|| subtitles::decode(text))
     else {
         if let Some(end) = export::front_matter(text) {
             return normalize_page(text, end, lossy);
@@ -291,7 +294,10 @@ fn splice_attachment(text: &str, a: &mime::Attachment, lines: &mut Vec<Line>, lo
     for j in a.start..a.end {
         let no = lines[j].no;
         if raw[j].trim().is_empty() {
-            body.push(Line { no, ..Line::default() });
+            // a blank line between subtitles' cues is no break of the
+            // document's: the decoded text says where paragraphs end
+            let joined = matches!(a.encoding, mime::BodyEncoding::Subtitles) && !body.is_empty();
+            body.push(Line { no, joined, ..Line::default() });
             continue;
         }
         let end = d.offsets.get(j + 1 - a.start).copied().unwrap_or(usize::MAX);
