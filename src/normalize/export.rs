@@ -106,6 +106,9 @@ pub(crate) fn decode(text: &str) -> Option<Export> {
     if is_xml(text) {
         return Some(read_xml(text));
     }
+    if super::fields::is_fields(text) {
+        return Some(super::fields::read(text));
+    }
     if super::ini::is_ini(text) {
         return Some(super::ini::read(text));
     }
@@ -340,7 +343,7 @@ fn read_csv(text: &str, sep: u8) -> Export {
 /// A field named `field` holding `value`: `Label: value` (a `Label - Sub`
 /// name as `Label: Sub: value`), or the value alone; a field that names a
 /// section is `Heading: value`, and its section is returned.
-fn labelled(field: &str, value: &str, raw: &str) -> (Out, bool, Option<Section>) {
+pub(super) fn labelled(field: &str, value: &str, raw: &str) -> (Out, bool, Option<Section>) {
     let (main, sub) = match field.split_once(" - ") {
         Some((m, s)) if matches!(read_key(s), Key::Label { .. }) => (m, Some(s)),
         _ => (field, None),
@@ -690,6 +693,10 @@ const MAX_FRONT_MATTER_LINES: usize = 200;
 /// goes on after it.
 pub(crate) fn front_matter(text: &str) -> Option<usize> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // a field dump's blocks open with `---` too
+    if super::fields::is_fields(text) {
+        return None;
+    }
     let mut lines = super::split_lines(text);
     if lines.next()?.trim_end() != "---" {
         return None;
@@ -725,7 +732,7 @@ fn is_xml(text: &str) -> bool {
 
 /// An element's name as words ("dutyStation" to "duty Station",
 /// "organisational_unit" as it is: the fold makes `_` a space).
-fn xml_words(name: &str) -> String {
+pub(super) fn xml_words(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     let mut prev_lower = false;
     for c in name.chars() {

@@ -18,6 +18,7 @@ mod deflist;
 pub(crate) mod diff;
 mod emoji;
 pub(crate) mod export;
+mod fields;
 pub(crate) mod flat;
 pub(crate) mod html;
 mod ical;
