@@ -648,7 +648,7 @@ fn yaml_key(t: &str) -> Option<(&str, &str)> {
 /// A line as the normalizer will read it, for the YAML reader: without the
 /// control characters it drops (a key hidden behind one is a key once they
 /// are gone, and must be one the first time too).
-fn without_controls(raw: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn without_controls(raw: &str) -> std::borrow::Cow<'_, str> {
     if raw.bytes().any(|b| b.is_ascii_control() && b != b'\t') {
         raw.chars().filter(|&c| !c.is_ascii_control() || c == '\t').collect::<String>().into()
     } else {

@@ -51,8 +51,11 @@ enum Mode {
 pub(super) fn is_ini(text: &str) -> bool {
     let mut headers = 0;
     let mut pairs = 0;
-    let lines = super::split_lines(text).map(|l| l.trim().trim_start_matches('\u{feff}'));
-    for t in lines.filter(|t| !t.is_empty() && !is_comment(t)).take(SNIFF_LINES) {
+    // the lines as the normalizer will read them: a key behind a control
+    // character is a key once it is gone, and must be one the first time
+    let lines = super::split_lines(text).map(super::export::without_controls);
+    for line in lines.filter(|l| !l.trim().is_empty() && !is_comment(l.trim())).take(SNIFF_LINES) {
+        let t = line.trim().trim_start_matches('\u{feff}');
         if header(t).is_some() {
             headers += 1;
         } else if pair(t).is_some() {
@@ -153,7 +156,8 @@ pub(super) fn read(text: &str) -> Export {
     let mut export = Export::with_capacity(raws.len());
     let mut r = Reader::default();
     for (i, raw) in raws.iter().enumerate() {
-        let t = raw.trim().trim_start_matches('\u{feff}');
+        let clean = super::export::without_controls(raw);
+        let t = clean.trim().trim_start_matches('\u{feff}');
         let (out, guessed, section) = r.line(t, &raws[i + 1..]);
         export.lines.push(out);
         export.guessed.push(guessed);
@@ -425,6 +429,12 @@ mod tests {
         assert!(!is_ini("[Draft]\nTitle: JPO\nGrade: P2\n"));
         assert!(!is_ini("a = b\nc = d\n"));
         assert!(!is_ini(""));
+        // a control character is no part of a header or a key
+        assert!(is_ini("[n\u{14}]\ni="));
+        assert_eq!(
+            texts(&read("[gen\0eral_information]\ngr\u{3}ade = P2\n"))[..2],
+            ["GENERAL INFORMATION", "Grade: P2"]
+        );
     }
 
     #[test]

@@ -38,7 +38,7 @@ struct Entry {
 }
 
 /// Whether a line opens with a gettext keyword.
-fn keyword(t: &str) -> Option<(&str, &str)> {
+fn keyword(t: &str) -> Option<(&'static str, &str)> {
     for k in ["msgid_plural", "msgid", "msgstr", "msgctxt"] {
         if let Some(rest) = t.strip_prefix(k) {
             // `msgstr[0]`
@@ -76,8 +76,13 @@ pub(crate) fn decode(text: &str) -> Option<Mime> {
     let bytes = text.as_bytes();
     memchr::memmem::find(bytes, b"msgid \"")?;
     let raw: Vec<&str> = super::split_lines(text).collect();
-    let ids = raw.iter().filter(|l| l.starts_with("msgid \"")).count();
-    let strs = raw.iter().filter(|l| l.starts_with("msgstr")).count();
+    // counted on the lines as the normalizer will read them (a control
+    // character gone, spaces trimmed), so that a text read as no catalogue
+    // is none once normalized either
+    let shown = |l: &&str| super::export::without_controls(l).trim_start().to_string();
+    let ids =
+        raw.iter().map(shown).filter(|l| keyword(l).is_some_and(|(k, r)| k == "msgid" && r.starts_with('"'))).count();
+    let strs = raw.iter().map(shown).filter(|l| l.starts_with("msgstr")).count();
     if ids < MIN_ENTRIES || strs < MIN_ENTRIES {
         return None;
     }
@@ -92,9 +97,10 @@ pub(crate) fn decode(text: &str) -> Option<Mime> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut entry = Entry::default();
     // the keyword whose chunks the next `"..."` lines are
-    let mut open: Option<&str> = None;
+    let mut open: Option<&'static str> = None;
     for (i, line) in raw.iter().enumerate() {
-        let t = line.trim();
+        let clean = super::export::without_controls(line);
+        let t = clean.trim();
         if t.is_empty() {
             open = None;
             if !entry.msgid.is_empty() || entry.comment.is_some() {
@@ -230,5 +236,13 @@ mod tests {
     fn a_text_that_quotes_gettext_is_no_catalogue() {
         assert!(decode("Grade: P2\nmsgid \"x\" is how gettext starts an entry.\n").is_none());
         assert!(decode("").is_none());
+        // counted as the normalizer will show the lines: a control character
+        // or an indent hides no entry
+        let hidden = CATALOGUE.replacen("msgid \"Grade", "msgid\u{1a} \"Grade", 1).replacen(
+            "msgid \"Minimum",
+            "  msgid \"Minimum",
+            1,
+        );
+        assert_eq!(decode(&hidden).map(|m| m.decoded[7].clone()).as_deref(), Some("Grade: P2"));
     }
 }
