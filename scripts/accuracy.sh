@@ -71,9 +71,11 @@ check "written fixtures" fixtures/gold "$work/written" fixtures/written 100.0 10
 mkdir -p "$work/blind"
 "$BIN" --out-dir "$work/blind" fixtures/blind/*.txt
 scorer_inputs fixtures/blind "$work/blind-inputs"
-# (the blind set grows by a round at a time: 4901-4904 joined at 108/108,
-# coverage 97.2%, the 70 documents before them at 1876/1890)
-check "blind fixtures" fixtures/blind/gold "$work/blind" "$work/blind-inputs" 99.3 100.0 87.8 0
+# (the blind set grows by a round at a time: 5001-5004 joined at 107/108,
+# coverage 84.8% (5002's field dump with no headings, 5003's qualifications
+# slides with the body before the title are read as a guess), the 74
+# documents before them at 1984/1998, coverage unchanged)
+check "blind fixtures" fixtures/blind/gold "$work/blind" "$work/blind-inputs" 99.3 100.0 87.7 0
 
 # the PDF fixtures, scored against the gold of their text twins; "lines" of a
 # PDF record refer to the text `--text` prints

@@ -65,6 +65,9 @@ pub(crate) fn decode(text: &str) -> Option<Mime> {
         return None;
     }
     let n = raw.len();
+    // the cues' text is read from its first line on; the numbers, timings
+    // and sound cues before it are layout as they are
+    let start = decode_value(&raw).offsets.iter().position(|&o| o > 0).map_or(n, |k| k.saturating_sub(1));
     let mut out = Mime {
         envelope: raw
             .iter()
@@ -72,7 +75,7 @@ pub(crate) fn decode(text: &str) -> Option<Mime> {
             .collect(),
         decoded: raw.iter().map(|l| (*l).to_string()).collect(),
         soft: vec![false; n],
-        attachment: Some(Attachment { start: 0, end: n, encoding: BodyEncoding::Subtitles }),
+        attachment: Some(Attachment { start, end: n, encoding: BodyEncoding::Subtitles }),
         ..Mime::default()
     };
     out.join_content(text.len());
@@ -110,7 +113,15 @@ pub(crate) fn decode_value(body: &[&str]) -> DecodedAttachment {
         if !text.is_empty() {
             let starts_cue = !in_cue;
             let breaks = starts_cue && (card || before.as_ref().is_none_or(|(last, c)| ends_paragraph(last, *c)));
-            text.push_str(if breaks { "\n\n" } else { "\n" });
+            // a title card's lines are one heading
+            let in_card = !starts_cue && before.as_ref().is_some_and(|(_, c)| *c);
+            text.push_str(if breaks {
+                "\n\n"
+            } else if in_card {
+                " "
+            } else {
+                "\n"
+            });
         }
         text.push_str(&words);
         before = Some((words, card || (in_cue && before.as_ref().is_some_and(|(_, c)| *c))));
